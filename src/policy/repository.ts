@@ -1,0 +1,61 @@
+/**
+ * The policy repository as read from disk in the APIOps layout (DESIGN.md "Repository layout").
+ * src/policy/layout.ts builds it; validation, planning and deployment all read it.
+ */
+
+/** Where a policy applies; decided by where its file sits in the layout. */
+export type PolicyScope = 'global' | 'product' | 'api' | 'operation' | 'fragment' | 'unknown';
+
+export interface PolicyFile {
+  /** Repository-relative path, forward slashes. */
+  file: string;
+  scope: PolicyScope;
+  /** The folder names that identify the resource: apis/{apiId}/operations/{operationId}, products/{productId}, policy fragments/{fragmentId}. */
+  apiId?: string;
+  operationId?: string;
+  productId?: string;
+  fragmentId?: string;
+  /** The file's text exactly as stored (raw policy format). */
+  text: string;
+}
+
+export interface NamedValueDefinition {
+  /** Folder name under `named values/`. */
+  id: string;
+  file: string;
+  /** properties.displayName, the name `{{...}}` references use. */
+  displayName: string;
+  value?: string;
+  secret: boolean;
+  keyVault?: { secretIdentifier: string; identityClientId?: string };
+  tags?: string[];
+  /** The JSON exactly as parsed, for deployment. */
+  properties: Record<string, unknown>;
+}
+
+export interface BackendDefinition {
+  id: string;
+  file: string;
+  url?: string;
+  protocol?: string;
+  properties: Record<string, unknown>;
+}
+
+export interface FragmentInformation {
+  id: string;
+  /** The policyFragmentInformation.json path. */
+  file: string;
+  description?: string;
+  properties: Record<string, unknown>;
+}
+
+export interface PolicyRepository {
+  /** Absolute path of the checked-out repository. */
+  root: string;
+  policies: PolicyFile[];
+  namedValues: NamedValueDefinition[];
+  backends: BackendDefinition[];
+  fragments: FragmentInformation[];
+  /** Problems reading the layout itself (unparsable JSON, a policy file in an unknown place...). */
+  problems: { file: string; line: number; column: number; message: string }[];
+}

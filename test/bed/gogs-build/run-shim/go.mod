@@ -1,0 +1,3 @@
+module github.com/sourcegraph/run
+
+go 1.18
