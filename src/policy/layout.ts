@@ -1,0 +1,167 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { decodePolicyBytes } from './decode.js';
+import type {
+  BackendDefinition,
+  FragmentInformation,
+  NamedValueDefinition,
+  PolicyFile,
+  PolicyRepository,
+} from './repository.js';
+
+/** Folders that never hold policies; skipping them keeps a walk of a real checkout fast. */
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.github', '.vscode', '.azure-pipelines']);
+
+type Problem = PolicyRepository['problems'][number];
+
+/**
+ * Reads a repository in the APIOps layout (DESIGN.md "Repository layout"). The scope of a policy
+ * comes from where it sits; any other `.xml` file is kept as a loose policy with an unknown scope,
+ * so a folder of policies can be validated without the layout.
+ */
+export async function loadRepository(root: string): Promise<PolicyRepository> {
+  const absRoot = path.resolve(root);
+  const repo: PolicyRepository = {
+    root: absRoot,
+    policies: [],
+    namedValues: [],
+    backends: [],
+    fragments: [],
+    problems: [],
+  };
+  const files = (await walk(absRoot, '')).sort();
+  for (const rel of files) {
+    const parts = rel.split('/');
+    const base = parts[parts.length - 1];
+    if (base.toLowerCase().endsWith('.xml')) {
+      const placed = placePolicy(parts);
+      if (placed === 'misplaced') {
+        repo.problems.push({
+          file: rel,
+          line: 1,
+          column: 1,
+          message: `'${rel}' is a policy.xml outside the APIOps layout; it is not deployed.`,
+        });
+      }
+      if (placed === 'ignored' || placed === 'misplaced') continue;
+      const bytes = await readFile(path.join(absRoot, rel));
+      const decoded = decodePolicyBytes(bytes);
+      if (!decoded.ok) {
+        repo.problems.push({
+          file: rel,
+          line: decoded.line,
+          column: decoded.column,
+          message: decoded.message,
+        });
+      }
+      repo.policies.push({ file: rel, ...placed, text: decoded.text });
+    } else if (base === 'namedValueInformation.json' && parts.length === 3 && parts[0] === 'named values') {
+      const json = await readJson(absRoot, rel, repo.problems);
+      if (json) repo.namedValues.push(namedValue(parts[1], rel, json));
+    } else if (base === 'backendInformation.json' && parts.length === 3 && parts[0] === 'backends') {
+      const json = await readJson(absRoot, rel, repo.problems);
+      if (json) repo.backends.push(backend(parts[1], rel, json));
+    } else if (
+      base === 'policyFragmentInformation.json' &&
+      parts.length === 3 &&
+      parts[0] === 'policy fragments'
+    ) {
+      const json = await readJson(absRoot, rel, repo.problems);
+      if (json) repo.fragments.push(fragment(parts[1], rel, json));
+    }
+  }
+  return repo;
+}
+
+type Placement = Omit<PolicyFile, 'file' | 'text'> | 'ignored' | 'misplaced';
+
+/** Decides a policy file's scope from its path segments. */
+export function placePolicy(parts: string[]): Placement {
+  const [top] = parts;
+  const isPolicy = parts[parts.length - 1] === 'policy.xml';
+  if (parts.length === 1) return isPolicy ? { scope: 'global' } : { scope: 'unknown' };
+  const layoutTops = ['apis', 'products', 'policy fragments', 'named values', 'backends', 'workspaces'];
+  if (!layoutTops.includes(top)) return { scope: 'unknown' };
+  // Inside the layout only policy.xml files are policies; specifications and the like are not.
+  if (!isPolicy) return 'ignored';
+  if (top === 'apis' && parts.length === 3) return { scope: 'api', apiId: parts[1] };
+  if (top === 'apis' && parts.length === 5 && parts[2] === 'operations') {
+    return { scope: 'operation', apiId: parts[1], operationId: parts[3] };
+  }
+  if (top === 'products' && parts.length === 3) return { scope: 'product', productId: parts[1] };
+  if (top === 'policy fragments' && parts.length === 3) return { scope: 'fragment', fragmentId: parts[1] };
+  return 'misplaced';
+}
+
+async function walk(absRoot: string, rel: string): Promise<string[]> {
+  const entries = await readdir(path.join(absRoot, rel), { withFileTypes: true });
+  const out: string[] = [];
+  for (const e of entries) {
+    const child = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) out.push(...(await walk(absRoot, child)));
+    } else if (e.isFile()) {
+      out.push(child);
+    }
+  }
+  return out;
+}
+
+async function readJson(
+  absRoot: string,
+  rel: string,
+  problems: Problem[],
+): Promise<Record<string, unknown> | undefined> {
+  const text = (await readFile(path.join(absRoot, rel), 'utf8')).replace(/^\uFEFF/, '');
+  try {
+    const json: unknown = JSON.parse(text);
+    if (json && typeof json === 'object' && !Array.isArray(json)) return json as Record<string, unknown>;
+    problems.push({ file: rel, line: 1, column: 1, message: `'${rel}' must hold a JSON object.` });
+  } catch (err) {
+    const m = /position (\d+)/.exec(String(err));
+    const at = m ? lineColumn(text, Number(m[1])) : { line: 1, column: 1 };
+    problems.push({ file: rel, ...at, message: `'${rel}' is not valid JSON: ${(err as Error).message}` });
+  }
+  return undefined;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** APIOps writes `{ "properties": {...} }`; accept a bare properties object too. */
+function propertiesOf(json: Record<string, unknown>): Record<string, unknown> {
+  const p = json.properties;
+  return p && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : json;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function namedValue(id: string, file: string, json: Record<string, unknown>): NamedValueDefinition {
+  const p = propertiesOf(json);
+  const kv = p.keyVault as Record<string, unknown> | undefined;
+  const secretIdentifier = kv && str(kv.secretIdentifier);
+  return {
+    id,
+    file,
+    displayName: str(p.displayName) ?? id,
+    value: str(p.value),
+    secret: p.secret === true,
+    keyVault: secretIdentifier
+      ? { secretIdentifier, identityClientId: str(kv?.identityClientId) }
+      : undefined,
+    tags: Array.isArray(p.tags) ? p.tags.filter((t): t is string => typeof t === 'string') : undefined,
+    properties: p,
+  };
+}
+
+function backend(id: string, file: string, json: Record<string, unknown>): BackendDefinition {
+  const p = propertiesOf(json);
+  return { id, file, url: str(p.url), protocol: str(p.protocol), properties: p };
+}
+
+function fragment(id: string, file: string, json: Record<string, unknown>): FragmentInformation {
+  const p = propertiesOf(json);
+  return { id, file, description: str(p.description), properties: p };
+}
