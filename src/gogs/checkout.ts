@@ -1,0 +1,113 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { ConfigurationError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { RetryOptions } from '../core/retry.js';
+import { GogsClient, type GogsRepository } from './client.js';
+import { gitCredentials } from './credentials.js';
+import { fetchCommit } from './fetch.js';
+import { git } from './git.js';
+import { waitForMirrorSync } from './mirror.js';
+import { parseRepositoryName } from './repository-name.js';
+import { resolveRef, type ResolvedRef } from './resolve-ref.js';
+
+export interface CheckoutOptions {
+  gogsUrl: string;
+  /** owner/name */
+  repository: string;
+  /** Branch, tag or full SHA; empty for the repository's default branch. */
+  ref?: string;
+  token: string;
+  /** Absolute path; must be missing or empty. */
+  path: string;
+  /** 0 fetches the whole history. */
+  fetchDepth: number;
+  syncMirror?: boolean;
+  /** PEM file of a private CA that signed the Gogs server's certificate. */
+  caFile?: string;
+  logger: Logger;
+  /** Called with every value that must be masked, before anything is logged. */
+  maskSecret: (value: string) => void;
+  retry?: Partial<RetryOptions>;
+  mirrorTimeoutMs?: number;
+}
+
+export interface CheckoutResult {
+  sha: string;
+  /** refs/heads/x, refs/tags/x, or the SHA when a commit was asked for. */
+  ref: string;
+  path: string;
+  repository: GogsRepository;
+  commit: { author: string; email: string; date: string; message: string };
+}
+
+/** Checks the policy repository out of Gogs at an exact commit. */
+export async function checkout(options: CheckoutOptions): Promise<CheckoutResult> {
+  const { logger } = options;
+  const { owner, name } = parseRepositoryName(options.repository);
+  const label = `${owner}/${name}`;
+  const base = new URL(options.gogsUrl.endsWith('/') ? options.gogsUrl : `${options.gogsUrl}/`);
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+    throw new ConfigurationError(`The gogs-url input "${options.gogsUrl}" is not an http(s) URL.`);
+  }
+  const creds = gitCredentials(base.toString(), options.token, options.caFile);
+  creds.secrets.forEach(options.maskSecret);
+  await ensureEmptyDirectory(options.path);
+
+  const ca = options.caFile ? await readFile(options.caFile, 'utf8') : undefined;
+  const client = new GogsClient({ url: base.toString(), token: options.token, ca, retry: options.retry });
+  const repo = await client.getRepository(owner, name);
+  warnAboutPrivileges(repo, logger);
+
+  const remote = new URL(`${owner}/${name}.git`, base).toString();
+  await mkdir(options.path, { recursive: true });
+  await git(['init', '--quiet'], { cwd: options.path });
+  await git(['remote', 'add', 'origin', remote], { cwd: options.path });
+
+  const wanted = options.ref?.trim() || repo.defaultBranch;
+  if (options.syncMirror) {
+    await waitForMirrorSync(client, owner, name, wanted, logger, options.mirrorTimeoutMs);
+  }
+  const resolved = await resolveRef('origin', wanted, options.path, creds.env, label);
+  await fetchCommit(resolved, options.path, creds.env, options.fetchDepth, label);
+  await checkoutResolved(resolved, options.path);
+
+  const head = (await git(['rev-parse', 'HEAD'], { cwd: options.path })).stdout.trim();
+  const [author, email, date, message] = (
+    await git(['log', '-1', '--format=%an%x00%ae%x00%aI%x00%B', head], { cwd: options.path })
+  ).stdout.split('\0');
+  const commit = { author, email, date, message: message.trim() };
+  logger.info(`Checked out ${label} at ${head} (${resolved.fullRef})`);
+  logger.info(`Commit by ${author} <${email}> on ${date}: ${commit.message.split('\n')[0]}`);
+  return { sha: head, ref: resolved.fullRef, path: options.path, repository: repo, commit };
+}
+
+async function ensureEmptyDirectory(path: string): Promise<void> {
+  const entries = await readdir(path).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [];
+    if (err.code === 'ENOTDIR') throw new ConfigurationError(`The checkout path ${path} is a file.`);
+    throw err;
+  });
+  if (entries.length > 0) {
+    throw new ConfigurationError(
+      `The checkout path ${path} is not empty (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', ...' : ''}).`,
+      'Point the path input at a new or empty folder, or remove what is there first.',
+    );
+  }
+}
+
+function warnAboutPrivileges(repo: GogsRepository, logger: Logger): void {
+  if (repo.permissions.admin || repo.permissions.push) {
+    const what = repo.permissions.admin ? 'administer' : 'push to';
+    logger.warning(
+      `The Gogs token can ${what} ${repo.fullName}. A deployment needs only read access: use a bot user that is a read collaborator.`,
+    );
+  }
+}
+
+async function checkoutResolved(ref: ResolvedRef, cwd: string): Promise<void> {
+  if (ref.kind === 'branch') {
+    await git(['checkout', '--quiet', '--force', '-B', ref.name, ref.sha], { cwd });
+  } else {
+    await git(['checkout', '--quiet', '--force', '--detach', ref.sha], { cwd });
+  }
+}

@@ -1,0 +1,197 @@
+import { ConfigurationError, errorMessage } from '../core/errors.js';
+import { withRetry, type RetryOptions } from '../core/retry.js';
+import { httpRequest, type HttpResponse } from './http.js';
+
+export interface GogsRepository {
+  fullName: string;
+  defaultBranch: string;
+  private: boolean;
+  mirror: boolean;
+  cloneUrl: string;
+  permissions: { admin: boolean; push: boolean; pull: boolean };
+}
+
+export interface GogsCommit {
+  sha: string;
+  author: { name: string; email: string; date: string };
+  message: string;
+}
+
+export interface GogsComment {
+  id: number;
+  body: string;
+  user: string;
+}
+
+export interface GogsClientOptions {
+  /** Base URL of the Gogs server, e.g. https://gogs.example.com (a sub-path is kept). */
+  url: string;
+  token: string;
+  ca?: string;
+  retry?: Partial<RetryOptions>;
+}
+
+/** A transport failure: Gogs could not be reached at all (worth retrying). */
+class UnreachableError extends Error {}
+
+/**
+ * The Gogs REST API (v1). Gogs accepts only `Authorization: token <t>`; it has no pull-request or
+ * commit-status API, so pull requests are addressed as issues.
+ */
+export class GogsClient {
+  private readonly base: URL;
+  private readonly retry: RetryOptions;
+
+  constructor(private readonly options: GogsClientOptions) {
+    this.base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
+    this.retry = { attempts: 4, baseDelayMs: 1000, ...options.retry };
+  }
+
+  /** The token's user; a rejected token is a ConfigurationError. */
+  async getUser(): Promise<{ login: string }> {
+    const u = await this.json<{ login?: string; username: string }>('GET', 'user');
+    return { login: u.login ?? u.username };
+  }
+
+  async getRepository(owner: string, name: string): Promise<GogsRepository> {
+    // Gogs answers 404, not 401, for a private repository asked for with a token it does not know,
+    // so a missing repository is told apart from a bad token by asking who the token belongs to.
+    const missing = () =>
+      new ConfigurationError(
+        `Repository ${owner}/${name} was not found on ${this.base.origin}, or the token's user cannot see it.`,
+        'Check the repository input (owner/name) and that the token belongs to a user with at least read access (add it as a collaborator).',
+      );
+    const res = await this.send('GET', `repos/${enc(owner)}/${enc(name)}`);
+    if (res.status === 404) {
+      await this.getUser();
+      throw missing();
+    }
+    const r = this.parse<{
+      full_name: string;
+      default_branch: string;
+      private: boolean;
+      mirror: boolean;
+      clone_url: string;
+      permissions?: { admin: boolean; push: boolean; pull: boolean };
+    }>(res, `GET repos/${owner}/${name}`);
+    return {
+      fullName: r.full_name,
+      defaultBranch: r.default_branch || 'master',
+      private: r.private,
+      mirror: r.mirror,
+      cloneUrl: r.clone_url,
+      permissions: r.permissions ?? { admin: false, push: false, pull: true },
+    };
+  }
+
+  /** A commit by SHA, branch or tag name; undefined when there is none. */
+  async getCommit(owner: string, name: string, ref: string): Promise<GogsCommit | undefined> {
+    const res = await this.send('GET', `repos/${enc(owner)}/${enc(name)}/commits/${enc(ref)}`);
+    if (res.status === 404 || res.status === 422 || res.status === 500) return undefined;
+    const c = this.parse<{
+      sha: string;
+      commit: { author: { name: string; email: string; date: string }; message: string };
+    }>(res, 'GET commits');
+    return { sha: c.sha, author: c.commit.author, message: c.commit.message };
+  }
+
+  /** Asks a pull mirror to fetch from its upstream now (needs admin on the repository). */
+  async syncMirror(owner: string, name: string): Promise<void> {
+    await this.json('POST', `repos/${enc(owner)}/${enc(name)}/mirror-sync`, undefined, {
+      403: () =>
+        new ConfigurationError(
+          `The token may not sync the mirror ${owner}/${name}.`,
+          'Mirror sync needs admin rights on the repository; give the token that right or drop sync-mirror.',
+        ),
+      404: () =>
+        new ConfigurationError(
+          `${owner}/${name} is not a pull mirror, or the token cannot see it.`,
+          'Drop sync-mirror for a repository that is not a mirror.',
+        ),
+    });
+  }
+
+  async listIssueComments(owner: string, name: string, issue: number): Promise<GogsComment[]> {
+    const list = await this.json<{ id: number; body: string; user: { username: string } }[]>(
+      'GET',
+      `repos/${enc(owner)}/${enc(name)}/issues/${issue}/comments`,
+    );
+    return list.map((c) => ({ id: c.id, body: c.body, user: c.user.username }));
+  }
+
+  async createIssueComment(owner: string, name: string, issue: number, body: string): Promise<GogsComment> {
+    const c = await this.json<{ id: number; body: string; user: { username: string } }>(
+      'POST',
+      `repos/${enc(owner)}/${enc(name)}/issues/${issue}/comments`,
+      { body },
+      { 404: () => new ConfigurationError(`Pull request #${issue} was not found in ${owner}/${name}.`) },
+    );
+    return { id: c.id, body: c.body, user: c.user.username };
+  }
+
+  async editIssueComment(owner: string, name: string, commentId: number, body: string): Promise<void> {
+    await this.json('PATCH', `repos/${enc(owner)}/${enc(name)}/issues/comments/${commentId}`, { body });
+  }
+
+  private async json<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    onStatus: Record<number, () => Error> = {},
+  ): Promise<T> {
+    const res = await this.send(method, path, body);
+    const special = onStatus[res.status];
+    if (special) throw special();
+    return this.parse<T>(res, `${method} ${path}`);
+  }
+
+  private parse<T>(res: HttpResponse, what: string): T {
+    if (res.status === 401 || res.status === 403) {
+      throw new ConfigurationError(
+        `Gogs at ${this.base.origin} rejected the token (HTTP ${res.status}).`,
+        'Check that the token input holds a current Gogs access token (Your settings > Applications) of a user who can read the repository.',
+      );
+    }
+    if (res.status < 200 || res.status >= 300) {
+      throw new Error(`Gogs answered ${what} with HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+    }
+    return (res.body ? JSON.parse(res.body) : undefined) as T;
+  }
+
+  private send(method: string, path: string, body?: unknown): Promise<HttpResponse> {
+    const url = new URL(`api/v1/${path}`, this.base);
+    return withRetry(
+      async () => {
+        try {
+          const res = await httpRequest(url, {
+            method,
+            ca: this.options.ca,
+            headers: {
+              authorization: `token ${this.options.token}`,
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          if (res.status === 502 || res.status === 503 || res.status === 504) {
+            throw new UnreachableError(`HTTP ${res.status}`);
+          }
+          return res;
+        } catch (err) {
+          throw err instanceof UnreachableError ? err : new UnreachableError(errorMessage(err));
+        }
+      },
+      (err) => err instanceof UnreachableError,
+      this.retry,
+    ).catch((err: unknown) => {
+      if (err instanceof UnreachableError) {
+        throw new ConfigurationError(
+          `Gogs at ${this.base.origin} could not be reached after ${this.retry.attempts} attempts: ${err.message}.`,
+          'Check the gogs-url input and that the runner can reach that host and port.',
+        );
+      }
+      throw err;
+    });
+  }
+}
+
+const enc = encodeURIComponent;
