@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { ApiManagementClient } from '@azure/arm-apimanagement';
+import type { TokenCredential } from '@azure/identity';
+import type {
+  PipelinePolicy,
+  PipelineRequest,
+  PipelineResponse,
+  SendRequest,
+} from '@azure/core-rest-pipeline';
+import { ARM_SCOPE } from './credentials.js';
+
+/** The APIM service a deployment targets. */
+export interface ServiceTarget {
+  subscriptionId: string;
+  resourceGroup: string;
+  serviceName: string;
+  /** ARM endpoint; default https://management.azure.com (the emulator's in tests). */
+  endpoint?: string;
+}
+
+/** One ARM request as sent on the wire, for the deployment record. */
+export interface ArmRequestRecord {
+  method: string;
+  /** Resource path relative to the service, e.g. `apis/echo/policies/policy`. */
+  resource: string;
+  status: number;
+  durationMs: number;
+  requestId?: string;
+  correlationId?: string;
+  at: string;
+}
+
+export interface ApimConnectionOptions {
+  /** Sent as x-ms-correlation-request-id on every request (one per run). */
+  correlationId?: string;
+  /** Poll interval for long-running operations; default 500 ms. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * The real @azure/arm-apimanagement client pointed at one service, with every request recorded.
+ * The SDK's own retries are off (maxRetries 0): apim-gogs retries itself (retry.ts) so that every
+ * attempt is counted and a write whose outcome is unknown is checked before it is repeated.
+ */
+export class ApimConnection {
+  readonly client: ApiManagementClient;
+  readonly records: ArmRequestRecord[] = [];
+  readonly correlationId: string;
+  readonly pollIntervalMs: number;
+  private readonly servicePrefix: string;
+
+  constructor(
+    readonly credential: TokenCredential,
+    readonly target: ServiceTarget,
+    options: ApimConnectionOptions = {},
+  ) {
+    this.correlationId = options.correlationId ?? randomUUID();
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.client = new ApiManagementClient(credential, target.subscriptionId, {
+      endpoint: target.endpoint ?? 'https://management.azure.com',
+      credentialScopes: [ARM_SCOPE],
+      retryOptions: { maxRetries: 0 },
+      userAgentOptions: { userAgentPrefix: 'apim-gogs' },
+    });
+    this.servicePrefix = (
+      `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroup}` +
+      `/providers/Microsoft.ApiManagement/service/${target.serviceName}`
+    ).toLowerCase();
+    this.client.pipeline.addPolicy(this.recorder(), { afterPhase: 'Retry' });
+  }
+
+  get resourceGroup(): string {
+    return this.target.resourceGroup;
+  }
+  get serviceName(): string {
+    return this.target.serviceName;
+  }
+
+  /** Counts of recorded requests: writes are PUT/PATCH/DELETE (and POST other than listValue). */
+  counts(): { reads: number; writes: number } {
+    let writes = 0;
+    for (const r of this.records) if (isWrite(r)) writes++;
+    return { reads: this.records.length - writes, writes };
+  }
+
+  private recorder(): PipelinePolicy {
+    return {
+      name: 'apimGogsRecorder',
+      sendRequest: async (request: PipelineRequest, next: SendRequest): Promise<PipelineResponse> => {
+        if (!request.headers.has('x-ms-correlation-request-id')) {
+          request.headers.set('x-ms-correlation-request-id', this.correlationId);
+        }
+        const started = Date.now();
+        const at = new Date(started).toISOString();
+        const resource = this.resourceOf(request.url);
+        try {
+          const response = await next(request);
+          this.records.push({
+            method: request.method,
+            resource,
+            status: response.status,
+            durationMs: Date.now() - started,
+            requestId: response.headers.get('x-ms-request-id') ?? undefined,
+            correlationId: response.headers.get('x-ms-correlation-request-id') ?? this.correlationId,
+            at,
+          });
+          return response;
+        } catch (err) {
+          this.records.push({
+            method: request.method,
+            resource,
+            status: 0,
+            durationMs: Date.now() - started,
+            correlationId: this.correlationId,
+            at,
+          });
+          throw err;
+        }
+      },
+    };
+  }
+
+  private resourceOf(url: string): string {
+    let p: string;
+    try {
+      p = new URL(url).pathname;
+    } catch {
+      return url;
+    }
+    const lower = p.toLowerCase();
+    const at = lower.indexOf(this.servicePrefix);
+    return at === -1 ? p : p.slice(at + this.servicePrefix.length).replace(/^\//, '') || '.';
+  }
+}
+
+export function isWrite(r: Pick<ArmRequestRecord, 'method' | 'resource'>): boolean {
+  if (r.method === 'GET' || r.method === 'HEAD') return false;
+  if (r.method === 'POST' && /\/(listValue|listSecrets)$/i.test(r.resource)) return false;
+  return true;
+}
+
+/** The parts of a RestError we use (duck-typed: the class lives in a transitive package). */
+export interface ArmErrorInfo {
+  status?: number;
+  code?: string;
+  message: string;
+  retryAfterMs?: number;
+  requestId?: string;
+}
+
+export function armErrorInfo(err: unknown): ArmErrorInfo {
+  const e = err as {
+    statusCode?: number;
+    code?: string;
+    message?: string;
+    response?: { headers?: { get(n: string): string | undefined }; bodyAsText?: string | null };
+  };
+  const info: ArmErrorInfo = { status: e?.statusCode, code: e?.code, message: e?.message ?? String(err) };
+  const body = e?.response?.bodyAsText;
+  if (body) {
+    try {
+      const parsed = JSON.parse(body) as {
+        error?: { code?: string; message?: string; details?: { message?: string }[] };
+      };
+      if (parsed.error?.code) info.code = parsed.error.code;
+      if (parsed.error?.message) {
+        const details = (parsed.error.details ?? []).map((d) => d.message).filter(Boolean);
+        info.message = parsed.error.message + (details.length ? ` ${details.join(' ')}` : '');
+      }
+    } catch {
+      // not JSON: keep the SDK's message
+    }
+  }
+  const headers = e?.response?.headers;
+  const ra = headers?.get('retry-after');
+  if (ra) {
+    const secs = Number(ra);
+    if (Number.isFinite(secs)) info.retryAfterMs = secs * 1000;
+    else {
+      const date = Date.parse(ra);
+      if (!Number.isNaN(date)) info.retryAfterMs = Math.max(0, date - Date.now());
+    }
+  }
+  info.requestId = headers?.get('x-ms-request-id') ?? undefined;
+  return info;
+}

@@ -1,0 +1,163 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import { ConfigurationError } from '../core/errors.js';
+import type { PolicyRepository } from '../policy/repository.js';
+import { renderJson, renderTemplate } from '../policy/template.js';
+import { RECORD_PREFIX } from './provenance.js';
+import type { Properties, ResourceRef } from './resources.js';
+import { refFor } from './resources.js';
+
+/** One resource as the repository wants it, rendered for the environment. */
+export interface DesiredResource {
+  ref: ResourceRef;
+  /** Repository-relative file it comes from. */
+  file: string;
+  /** ARM properties to deploy (without provenance). */
+  properties: Properties;
+}
+
+export interface Filters {
+  /** Only API and operation policies of these APIs. */
+  apis?: string[];
+  /** Only product policies of these products. */
+  products?: string[];
+}
+
+export interface DesiredState {
+  resources: DesiredResource[];
+  /** Errors stop the deployment before any request; warnings are informational. */
+  diagnostics: Diagnostic[];
+}
+
+/** A deployment that cannot start: every reason is a diagnostic with file and line. */
+export class DesiredStateError extends ConfigurationError {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(
+      `${diagnostics.length} problem(s) stop the deployment: ` +
+        diagnostics
+          .slice(0, 5)
+          .map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)
+          .join('; '),
+      'Fix the repository or the environment values; nothing was deployed.',
+    );
+  }
+}
+
+const diag = (
+  ruleId: string,
+  file: string,
+  message: string,
+  help: string,
+  severity: 'error' | 'warning' = 'error',
+): Diagnostic => ({
+  ruleId,
+  severity,
+  category: 'security',
+  file,
+  line: 1,
+  column: 1,
+  message,
+  help,
+});
+
+/**
+ * The desired state: the repository's policies, fragments, named values and backends, rendered for the
+ * environment (`#{name}#` placeholders, see policy/template.ts). A secret value stored in the
+ * repository is an error and is never deployed; a secret named value without a Key Vault reference or
+ * value is left unmanaged (warning).
+ */
+export function desiredState(
+  repo: PolicyRepository,
+  values: Record<string, string> = {},
+  filters: Filters = {},
+): DesiredState {
+  const diagnostics: Diagnostic[] = [];
+  const resources: DesiredResource[] = [];
+  const apis = filters.apis?.length ? new Set(filters.apis) : undefined;
+  const products = filters.products?.length ? new Set(filters.products) : undefined;
+  const fragmentInfo = new Map(repo.fragments.map((f) => [f.id, f]));
+
+  for (const p of repo.policies) {
+    let ref: ResourceRef;
+    switch (p.scope) {
+      case 'global':
+        ref = refFor('globalPolicy');
+        break;
+      case 'product':
+        if (products && !products.has(p.productId!)) continue;
+        ref = refFor('productPolicy', { productId: p.productId });
+        break;
+      case 'api':
+        if (apis && !apis.has(p.apiId!)) continue;
+        ref = refFor('apiPolicy', { apiId: p.apiId });
+        break;
+      case 'operation':
+        if (apis && !apis.has(p.apiId!)) continue;
+        ref = refFor('operationPolicy', { apiId: p.apiId, operationId: p.operationId });
+        break;
+      case 'fragment':
+        ref = refFor('fragment', { name: p.fragmentId });
+        break;
+      default:
+        continue; // a loose file is validated, never deployed
+    }
+    const rendered = renderTemplate(p.text, values, p.file);
+    diagnostics.push(...rendered.diagnostics);
+    const properties: Properties = { value: rendered.text, format: 'rawxml' };
+    if (p.scope === 'fragment') {
+      const info = fragmentInfo.get(p.fragmentId!);
+      if (info?.description !== undefined) {
+        properties.description = renderJson(info.description, values, info.file, diagnostics, 'description');
+      }
+    }
+    resources.push({ ref, file: p.file, properties });
+  }
+
+  for (const nv of repo.namedValues) {
+    if (nv.id.startsWith(RECORD_PREFIX)) {
+      diagnostics.push(
+        diag(
+          'deploy/reserved-name',
+          nv.file,
+          `Named value '${nv.id}' uses a name reserved for apim-gogs deployment records.`,
+          'Rename it.',
+        ),
+      );
+      continue;
+    }
+    if (nv.secret && nv.value !== undefined && nv.value !== '' && !nv.keyVault) {
+      diagnostics.push(
+        diag(
+          'deploy/secret-in-repository',
+          nv.file,
+          `Named value '${nv.id}' is secret and its value is stored in the repository; it is not deployed.`,
+          'Remove the value and reference a Key Vault secret (keyVault.secretIdentifier) instead.',
+        ),
+      );
+      continue;
+    }
+    if (nv.secret && !nv.keyVault) {
+      diagnostics.push(
+        diag(
+          'deploy/secret-unmanaged',
+          nv.file,
+          `Named value '${nv.id}' is secret without a Key Vault reference; apim-gogs leaves it as it is in APIM.`,
+          'Reference a Key Vault secret to manage it from the repository.',
+          'warning',
+        ),
+      );
+      continue;
+    }
+    const rendered = renderJson(nv.properties, values, nv.file, diagnostics) as Properties;
+    const properties: Properties = { displayName: rendered.displayName ?? nv.displayName, secret: nv.secret };
+    if (!nv.keyVault && rendered.value !== undefined) properties.value = rendered.value;
+    if (rendered.tags !== undefined) properties.tags = rendered.tags;
+    if (nv.keyVault) properties.keyVault = rendered.keyVault;
+    resources.push({ ref: refFor('namedValue', { name: nv.id }), file: nv.file, properties });
+  }
+
+  for (const b of repo.backends) {
+    const properties = renderJson(b.properties, values, b.file, diagnostics) as Properties;
+    resources.push({ ref: refFor('backend', { name: b.id }), file: b.file, properties });
+  }
+  return { resources, diagnostics };
+}

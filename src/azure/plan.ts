@@ -1,0 +1,222 @@
+import type { Logger } from '../core/logger.js';
+import type { PolicyRepository } from '../policy/repository.js';
+import type { ApimConnection } from './client.js';
+import { comparableText, contentHash } from './compare.js';
+import { mapLimit } from './concurrency.js';
+import type { DesiredResource, Filters } from './desired.js';
+import { DesiredStateError, desiredState } from './desired.js';
+import { lineDiff } from './diff.js';
+import type { Provenance } from './provenance.js';
+import { isManaged, readProvenance, RECORD_PREFIX } from './provenance.js';
+import type { LiveResource, Properties, ResourceKind, ResourceRef } from './resources.js';
+import { KIND_ORDER, readResource, refFor } from './resources.js';
+import { withArmRetry, type ArmRetryOptions } from './retry.js';
+
+export type PlanAction = 'create' | 'update' | 'delete' | 'unchanged';
+
+export interface PlanEntry {
+  key: string;
+  kind: ResourceKind;
+  ref: ResourceRef;
+  action: PlanAction;
+  /** Repository file (absent for deletes). */
+  file?: string;
+  /** The live ETag read at plan time; every write carries it in If-Match. */
+  etag?: string;
+  /** What will be deployed (without provenance); absent for deletes and unchanged entries. */
+  desired?: Properties;
+  /** The live content at plan time (the rollback snapshot); absent for creates and unchanged entries. */
+  live?: Properties;
+  /** Readable diff of the comparable texts ('-' live, '+' repository). */
+  diff?: string;
+  beforeHash?: string;
+  afterHash?: string;
+  /** Provenance on the live resource at plan time. */
+  liveProvenance?: Provenance;
+}
+
+export interface SourceInfo {
+  commit: string;
+  ref?: string;
+  /** e.g. `https://gogs.example/org/repo`. */
+  repository?: string;
+  runUrl?: string;
+}
+
+export interface Plan {
+  version: 1;
+  createdAt: string;
+  environment?: string;
+  source: SourceInfo;
+  service: { subscriptionId: string; resourceGroup: string; serviceName: string };
+  prune: boolean;
+  entries: PlanEntry[];
+  summary: Record<PlanAction, number>;
+  /** Warnings from building the desired state (errors throw DesiredStateError). */
+  warnings: string[];
+}
+
+export interface PlanOptions {
+  repository: PolicyRepository;
+  connection: ApimConnection;
+  source: SourceInfo;
+  environment?: string;
+  /** Template values for `#{name}#` placeholders (already merged: file + inputs). */
+  values?: Record<string, string>;
+  filters?: Filters;
+  /** Also plan deletes of live resources apim-gogs deployed that the repository no longer has. */
+  prune?: boolean;
+  /** Parallel reads; default 4. */
+  concurrency?: number;
+  retry?: ArmRetryOptions;
+  logger?: Logger;
+}
+
+/**
+ * Compares the repository (rendered for the environment) with live APIM and says, per resource, create,
+ * update, delete (prune only) or unchanged. Reads only; throws DesiredStateError before any request
+ * when the repository cannot be deployed (unresolved placeholder, secret value in the repository).
+ */
+export async function planDeployment(options: PlanOptions): Promise<Plan> {
+  const desired = desiredState(options.repository, options.values ?? {}, options.filters ?? {});
+  const errors = desired.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new DesiredStateError(errors);
+  const conn = options.connection;
+  const concurrency = options.concurrency ?? 4;
+  const retry = options.retry;
+  const resources = [...desired.resources].sort(byOrder);
+  const entries = await mapLimit(resources, concurrency, async (d) => {
+    const live = await withArmRetry(() => readResource(conn, d.ref), retry);
+    return entryFor(d, live);
+  });
+  if (options.prune) {
+    const wanted = new Set(resources.map((r) => r.ref.key));
+    const candidates = (await listLive(conn, concurrency, retry)).filter((c) => !wanted.has(c.ref.key));
+    for (const c of candidates) {
+      if (!isManaged(c.ref.kind, c.live.properties)) continue;
+      if (!inFilters(c.ref, options.filters)) continue;
+      entries.push({
+        key: c.ref.key,
+        kind: c.ref.kind,
+        ref: c.ref,
+        action: 'delete',
+        etag: c.live.etag,
+        live: c.live.properties,
+        beforeHash: contentHash(comparableText(c.ref.kind, c.live.properties, c.live.properties ?? {})),
+        liveProvenance: readProvenance(c.ref.kind, c.live.properties),
+        diff: lineDiff(comparableText(c.ref.kind, c.live.properties, c.live.properties ?? {}), ''),
+      });
+    }
+  }
+  const summary: Record<PlanAction, number> = { create: 0, update: 0, delete: 0, unchanged: 0 };
+  for (const e of entries) summary[e.action]++;
+  const t = conn.target;
+  return {
+    version: 1,
+    createdAt: new Date().toISOString(),
+    environment: options.environment,
+    source: options.source,
+    service: { subscriptionId: t.subscriptionId, resourceGroup: t.resourceGroup, serviceName: t.serviceName },
+    prune: options.prune === true,
+    entries,
+    summary,
+    warnings: desired.diagnostics.filter((d) => d.severity !== 'error').map((d) => `${d.file}: ${d.message}`),
+  };
+}
+
+function byOrder(a: DesiredResource, b: DesiredResource): number {
+  return (
+    KIND_ORDER.indexOf(a.ref.kind) - KIND_ORDER.indexOf(b.ref.kind) ||
+    (a.ref.key < b.ref.key ? -1 : a.ref.key > b.ref.key ? 1 : 0)
+  );
+}
+
+/** The plan entry for one desired resource against its live state. */
+export function entryFor(d: DesiredResource, live: LiveResource): PlanEntry {
+  const base = { key: d.ref.key, kind: d.ref.kind, ref: d.ref, file: d.file };
+  const after = comparableText(d.ref.kind, d.properties, d.properties);
+  if (!live.exists) {
+    return {
+      ...base,
+      action: 'create',
+      desired: d.properties,
+      afterHash: contentHash(after),
+      diff: lineDiff('', after),
+    };
+  }
+  const before = comparableText(d.ref.kind, live.properties, d.properties);
+  const liveProvenance = readProvenance(d.ref.kind, live.properties);
+  if (before === after) {
+    return {
+      ...base,
+      action: 'unchanged',
+      etag: live.etag,
+      beforeHash: contentHash(before),
+      afterHash: contentHash(after),
+      liveProvenance,
+    };
+  }
+  return {
+    ...base,
+    action: 'update',
+    etag: live.etag,
+    desired: d.properties,
+    live: live.properties,
+    beforeHash: contentHash(before),
+    afterHash: contentHash(after),
+    diff: lineDiff(before, after),
+    liveProvenance,
+  };
+}
+
+function inFilters(ref: ResourceRef, filters: Filters | undefined): boolean {
+  if (filters?.apis?.length && (ref.kind === 'apiPolicy' || ref.kind === 'operationPolicy')) {
+    return filters.apis.includes(ref.apiId!);
+  }
+  if (filters?.products?.length && ref.kind === 'productPolicy')
+    return filters.products.includes(ref.productId!);
+  return true;
+}
+
+/** Every live resource of the managed kinds (for prune and drift): lists, then raw reads of policies. */
+export async function listLive(
+  conn: ApimConnection,
+  concurrency: number,
+  retry?: ArmRetryOptions,
+): Promise<{ ref: ResourceRef; live: LiveResource }[]> {
+  const { client, resourceGroup: rg, serviceName: svc } = conn;
+  const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
+    const out: T[] = [];
+    for await (const x of it) out.push(x);
+    return out;
+  };
+  const [namedValues, backends, fragments, products, apis] = await Promise.all([
+    withArmRetry(() => collect(client.namedValue.listByService(rg, svc)), retry),
+    withArmRetry(() => collect(client.backend.listByService(rg, svc)), retry),
+    withArmRetry(() => collect(client.policyFragment.listByService(rg, svc)), retry),
+    withArmRetry(() => collect(client.product.listByService(rg, svc)), retry),
+    withArmRetry(() => collect(client.api.listByService(rg, svc)), retry),
+  ]);
+  const refs: ResourceRef[] = [refFor('globalPolicy')];
+  for (const nv of namedValues)
+    if (nv.name && !nv.name.startsWith(RECORD_PREFIX)) refs.push(refFor('namedValue', { name: nv.name }));
+  for (const b of backends) if (b.name) refs.push(refFor('backend', { name: b.name }));
+  for (const f of fragments) if (f.name) refs.push(refFor('fragment', { name: f.name }));
+  for (const p of products) if (p.name) refs.push(refFor('productPolicy', { productId: p.name }));
+  const operations = await mapLimit(
+    apis.filter((a) => a.name && !a.name.includes(';rev=')),
+    concurrency,
+    async (a) => withArmRetry(() => collect(client.apiOperation.listByApi(rg, svc, a.name!)), retry),
+  );
+  apis
+    .filter((a) => a.name && !a.name.includes(';rev='))
+    .forEach((a, i) => {
+      refs.push(refFor('apiPolicy', { apiId: a.name }));
+      for (const o of operations[i])
+        if (o.name) refs.push(refFor('operationPolicy', { apiId: a.name, operationId: o.name }));
+    });
+  const lives = await mapLimit(refs, concurrency, (ref) =>
+    withArmRetry(() => readResource(conn, ref), retry),
+  );
+  return refs.map((ref, i) => ({ ref, live: lives[i] })).filter((x) => x.live.exists);
+}

@@ -1,0 +1,119 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ApplyResult } from './apply.js';
+import type { Plan, PlanEntry } from './plan.js';
+
+/** Plan, results and records as markdown (run summary, PR comment) and JSON files. */
+
+const ICON: Record<PlanEntry['action'], string> = {
+  create: '+ create',
+  update: '~ update',
+  delete: '- delete',
+  unchanged: 'unchanged',
+};
+const MAX_DIFF_LINES = 60;
+
+function fence(text: string): string {
+  // A diff holding ``` cannot close our block early: use a longer fence.
+  const longest = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
+  const f = '`'.repeat(longest + 1);
+  return `${f}diff\n${text}\n${f}`;
+}
+
+const esc = (s: string): string => s.replace(/\|/g, '\\|');
+
+/** Markdown for the run summary / Gogs PR comment. */
+export function renderPlanMarkdown(plan: Plan, options: { title?: string } = {}): string {
+  const s = plan.summary;
+  const lines: string[] = [];
+  lines.push(`### ${options.title ?? 'apim-gogs plan'}${plan.environment ? ` — ${plan.environment}` : ''}`);
+  lines.push('');
+  lines.push(
+    `Commit \`${plan.source.commit}\`${plan.source.ref ? ` (${plan.source.ref})` : ''} → APIM \`${plan.service.serviceName}\`: ` +
+      `**${s.create}** to create, **${s.update}** to update, **${s.delete}** to delete, ${s.unchanged} unchanged.`,
+  );
+  const changes = plan.entries.filter((e) => e.action !== 'unchanged');
+  if (changes.length === 0) {
+    lines.push('', 'No changes: APIM already matches this commit.');
+  } else {
+    lines.push('', '| Change | Resource | File |', '| --- | --- | --- |');
+    for (const e of changes)
+      lines.push(`| ${ICON[e.action]} | \`${esc(e.key)}\` | ${e.file ? `\`${esc(e.file)}\`` : ''} |`);
+    for (const e of changes) {
+      if (!e.diff) continue;
+      const diffLines = e.diff.split('\n');
+      const shown =
+        diffLines.length > MAX_DIFF_LINES
+          ? [...diffLines.slice(0, MAX_DIFF_LINES), `… ${diffLines.length - MAX_DIFF_LINES} more line(s)`]
+          : diffLines;
+      lines.push(
+        '',
+        `<details><summary>${ICON[e.action]} <code>${e.key}</code></summary>`,
+        '',
+        fence(shown.join('\n')),
+        '',
+        '</details>',
+      );
+    }
+  }
+  for (const w of plan.warnings) lines.push('', `> ⚠️ ${w}`);
+  return lines.join('\n');
+}
+
+/** Markdown for the result of a deployment. */
+export function renderApplyMarkdown(plan: Plan, result: ApplyResult): string {
+  const lines = [
+    `### apim-gogs deploy${plan.environment ? ` — ${plan.environment}` : ''}: ${result.outcome}`,
+    '',
+  ];
+  lines.push(
+    `Commit \`${plan.source.commit}\`${plan.source.runUrl ? ` · [run](${plan.source.runUrl})` : ''} · identity \`${result.provenance.oid ?? result.provenance.appid ?? 'unknown'}\``,
+  );
+  lines.push(`ARM requests: ${result.requests.length} (${result.writes} writes).`);
+  if (result.failure) {
+    lines.push('', `**Failed at \`${result.failure.key}\`:** ${result.failure.message}`);
+    lines.push(
+      '',
+      `Rolled back: ${result.restored.length ? result.restored.map((k) => `\`${k}\``).join(', ') : 'nothing to roll back'}.`,
+    );
+    if (result.notRestored.length) {
+      lines.push('', '**Left changed (not restored):**');
+      for (const n of result.notRestored) lines.push(`- \`${n.key}\`: ${n.reason}`);
+    }
+  } else if (result.applied.length) {
+    lines.push('', '| Change | Resource |', '| --- | --- |');
+    for (const a of result.applied) lines.push(`| ${a.action} | \`${esc(a.key)}\` |`);
+  }
+  for (const w of result.warnings) lines.push('', `> ⚠️ ${w}`);
+  return lines.join('\n');
+}
+
+/** Writes the plan as JSON (the `plan` output). */
+export async function writePlanFile(file: string, plan: Plan): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(plan, null, 2)}\n`);
+}
+
+/** The deployment record (the `record` output): every ARM request, hashes, identities. */
+export function deploymentRecord(plan: Plan, result: ApplyResult): Record<string, unknown> {
+  return {
+    version: 1,
+    environment: plan.environment,
+    source: plan.source,
+    service: plan.service,
+    provenance: result.provenance,
+    outcome: result.outcome,
+    exitCode: result.exitCode,
+    failure: result.failure,
+    changes: result.applied,
+    restored: result.restored,
+    notRestored: result.notRestored,
+    requests: result.requests,
+    warnings: result.warnings,
+  };
+}
+
+export async function writeRecordFile(file: string, plan: Plan, result: ApplyResult): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(deploymentRecord(plan, result), null, 2)}\n`);
+}
