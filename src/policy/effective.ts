@@ -1,0 +1,153 @@
+import { attr, childElements, type ElementNode, type PolicyNode } from './ast.js';
+
+/**
+ * The policy APIM actually runs for an API or operation: global -> product -> API -> operation, each
+ * level's `<base />` replaced by the level above, and include-fragment replaced by the fragment's
+ * policies. Chain rules judge this, not a single file.
+ */
+export interface PolicyLevel {
+  file: string;
+  root: ElementNode;
+}
+
+export interface EffectivePolicy {
+  apiId: string;
+  operationId?: string;
+  /** The most specific file of the chain (where chain findings are reported). */
+  file: string;
+  /** The files composed, outermost first. */
+  chain: string[];
+  /** A synthetic `<policies>` element; its policy elements are the originals (positions intact). */
+  root: ElementNode;
+}
+
+const SECTION_NAMES = ['inbound', 'backend', 'outbound', 'on-error'];
+
+/** Composes levels (outermost first). A section a level leaves out inherits the one above unchanged. */
+export function composeLevels(
+  levels: PolicyLevel[],
+  fragments: Map<string, ElementNode> = new Map(),
+): ElementNode {
+  let sections = new Map<string, PolicyNode[]>();
+  for (const level of levels) {
+    if (level.root.name !== 'policies') continue;
+    const next = new Map(sections);
+    for (const s of childElements(level.root)) {
+      if (!SECTION_NAMES.includes(s.name)) continue;
+      next.set(s.name, expand(childElements(s), sections.get(s.name) ?? [], fragments, 0));
+    }
+    sections = next;
+  }
+  const root = synthetic('policies', []);
+  for (const name of SECTION_NAMES) {
+    const children = sections.get(name);
+    if (children) root.children.push(synthetic(name, children));
+  }
+  return root;
+}
+
+function expand(
+  elements: ElementNode[],
+  parent: PolicyNode[],
+  fragments: Map<string, ElementNode>,
+  depth: number,
+): PolicyNode[] {
+  const out: PolicyNode[] = [];
+  for (const el of elements) {
+    if (el.name === 'base') out.push(...parent);
+    else if (el.name === 'include-fragment' && depth < 4) {
+      const fragment = fragments.get(attr(el, 'fragment-id')?.value ?? '');
+      if (fragment) out.push(...expand(childElements(fragment), [], fragments, depth + 1));
+      else out.push(el);
+    } else out.push(el);
+  }
+  return out;
+}
+
+function synthetic(name: string, children: PolicyNode[]): ElementNode {
+  return { type: 'element', name, attributes: [], children, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/** Prints an effective policy as XML, with a comment naming the file each policy comes from. */
+export function printEffective(
+  root: ElementNode,
+  source: (el: ElementNode) => string | undefined,
+  text: (el: ElementNode) => string,
+): string {
+  const lines = ['<policies>'];
+  for (const section of childElements(root)) {
+    lines.push(`  <${section.name}>`);
+    for (const el of childElements(section)) {
+      const from = source(el);
+      if (from) lines.push(`    <!-- from ${from}:${el.line} -->`);
+      lines.push(
+        ...text(el)
+          .split('\n')
+          .map((l) => `    ${l}`),
+      );
+    }
+    lines.push(`  </${section.name}>`);
+  }
+  lines.push('</policies>');
+  return lines.join('\n');
+}
+
+/**
+ * Every API (and every operation with a policy file) of the repository with its effective policy.
+ * `productsOf` gives the products an API belongs to; a product level is used only when there is
+ * exactly one, since with several the effective policy depends on the caller's subscription.
+ */
+export function effectivePolicies(
+  policyFiles: {
+    file: string;
+    scope: string;
+    apiId?: string;
+    operationId?: string;
+    productId?: string;
+    fragmentId?: string;
+    root?: ElementNode;
+  }[],
+  productsOf: (apiId: string) => string[],
+): EffectivePolicy[] {
+  const global = policyFiles.find((p) => p.scope === 'global' && p.root);
+  const fragments = new Map<string, ElementNode>();
+  for (const p of policyFiles)
+    if (p.scope === 'fragment' && p.fragmentId && p.root) fragments.set(p.fragmentId, p.root);
+  const apiFile = new Map<string, PolicyLevel>();
+  const apis = new Set<string>();
+  for (const p of policyFiles) {
+    if (p.apiId) apis.add(p.apiId);
+    if (p.scope === 'api' && p.apiId && p.root) apiFile.set(p.apiId, { file: p.file, root: p.root });
+  }
+  const out: EffectivePolicy[] = [];
+  for (const apiId of [...apis].sort()) {
+    const levels: PolicyLevel[] = [];
+    if (global?.root) levels.push({ file: global.file, root: global.root });
+    const products = productsOf(apiId);
+    const product =
+      products.length === 1
+        ? policyFiles.find((p) => p.scope === 'product' && p.productId === products[0] && p.root)
+        : undefined;
+    if (product?.root) levels.push({ file: product.file, root: product.root });
+    const api = apiFile.get(apiId);
+    if (api) levels.push(api);
+    if (!levels.length) continue;
+    out.push({
+      apiId,
+      file: api?.file ?? levels[levels.length - 1].file,
+      chain: levels.map((l) => l.file),
+      root: composeLevels(levels, fragments),
+    });
+    for (const op of policyFiles.filter((p) => p.scope === 'operation' && p.apiId === apiId && p.root)) {
+      const opLevels = [...levels, { file: op.file, root: op.root as ElementNode }];
+      out.push({
+        apiId,
+        operationId: op.operationId,
+        file: op.file,
+        chain: opLevels.map((l) => l.file),
+        root: composeLevels(opLevels, fragments),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Which APIs each product holds, from APIOps' `products/{p}/apis.json` (a list of API names, or of
+ * objects with a `name`). Missing or unreadable files mean "unknown", never an error: the product
+ * level of an effective policy is then left out.
+ */
+export async function loadProductApis(root: string): Promise<Map<string, string[]>> {
+  const byApi = new Map<string, string[]>();
+  let products: string[] = [];
+  try {
+    products = (await readdir(path.join(root, 'products'), { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+  } catch {
+    return byApi;
+  }
+  for (const product of products) {
+    let list: unknown;
+    try {
+      list = JSON.parse(await readFile(path.join(root, 'products', product, 'apis.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const name =
+        typeof item === 'string'
+          ? item
+          : item && typeof item === 'object'
+            ? (item as { name?: unknown }).name
+            : undefined;
+      if (typeof name === 'string') byApi.set(name, [...(byApi.get(name) ?? []), product]);
+    }
+  }
+  return byApi;
+}

@@ -1,0 +1,158 @@
+import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import type { ElementNode } from '../policy/ast.js';
+import { effectivePolicies } from '../policy/effective.js';
+import { loadRepository } from '../policy/layout.js';
+import { loadProductApis } from '../policy/products.js';
+import type { PolicyRepository, PolicyScope } from '../policy/repository.js';
+import { LAYOUT, SYNTAX } from './checks/meta.js';
+import type { ReferenceIndex } from './checks/references.js';
+import { emptyRuleset, loadRuleset, ruleSetting, type Ruleset } from './config.js';
+import {
+  checkPolicyText,
+  finalize,
+  finding,
+  suppressions,
+  type RawFinding,
+  type RunSettings,
+} from './engine.js';
+import { ALL_RULES } from './registry.js';
+import { LINT_RULES } from './rules/index.js';
+import type { Suppression } from './suppress.js';
+
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+  summary: { files: number; errors: number; warnings: number; infos: number };
+}
+
+export interface ValidateOptions {
+  root: string;
+  /** A ruleset file; default: .apim-gogs.yaml in root when present. */
+  configFile?: string;
+  /** Selects `environments.<name>` of the ruleset (protected environments, extra named values). */
+  environment?: string;
+  /** Named values defined outside the repository (for example by another pipeline). */
+  externalNamedValues?: string[];
+}
+
+export { ALL_RULES } from './registry.js';
+export type { Ruleset } from './config.js';
+
+/** Validates a whole repository in the APIOps layout. A broken ruleset throws ConfigurationError. */
+export async function validateRepository(options: ValidateOptions): Promise<ValidationResult> {
+  const ruleset = await loadRuleset(
+    options.root,
+    options.configFile,
+    ALL_RULES.map((r) => r.id),
+  );
+  const repo = await loadRepository(options.root);
+  const productApis = await loadProductApis(repo.root);
+  return validateLoaded(repo, ruleset, options, (api) => productApis.get(api) ?? []);
+}
+
+export function validateLoaded(
+  repo: PolicyRepository,
+  ruleset: Ruleset,
+  options: Omit<ValidateOptions, 'root' | 'configFile'>,
+  productsOf: (apiId: string) => string[] = () => [],
+): ValidationResult {
+  const env = options.environment ? ruleset.environments.get(options.environment) : undefined;
+  const lower = (xs: string[]): string[] => xs.map((x) => x.toLowerCase());
+  const index: ReferenceIndex = {
+    namedValues: new Set(
+      lower([
+        ...repo.namedValues.flatMap((n) => [n.displayName, n.id]),
+        ...ruleset.externalNamedValues,
+        ...(env?.namedValues ?? []),
+        ...(options.externalNamedValues ?? []),
+      ]),
+    ),
+    fragments: new Set(
+      lower([
+        ...repo.fragments.map((f) => f.id),
+        ...repo.policies.flatMap((p) => (p.fragmentId ? [p.fragmentId] : [])),
+        ...ruleset.externalFragments,
+      ]),
+    ),
+    backends: new Set(lower([...repo.backends.map((b) => b.id), ...ruleset.externalBackends])),
+  };
+  const settings: RunSettings = {
+    ruleset,
+    environment: options.environment,
+    index,
+    namedValues: new Map(repo.namedValues.map((n) => [n.displayName, n])),
+  };
+  const ignored = (file: string): boolean => ruleset.ignore.some((r) => r.test(file));
+  const findings: RawFinding[] = [];
+  const suppressed = new Map<string, Suppression[]>();
+  const undecodable = new Set<string>();
+  for (const p of repo.problems) {
+    if (ignored(p.file)) continue;
+    const isPolicy = repo.policies.some((x) => x.file === p.file);
+    if (isPolicy) undecodable.add(p.file);
+    findings.push(finding(p.file, isPolicy ? SYNTAX : LAYOUT, p, p.message));
+  }
+  const parsed: {
+    file: string;
+    scope: PolicyScope;
+    apiId?: string;
+    operationId?: string;
+    productId?: string;
+    fragmentId?: string;
+    root?: ElementNode;
+  }[] = [];
+  let files = 0;
+  for (const p of repo.policies) {
+    if (ignored(p.file)) continue;
+    files++;
+    if (undecodable.has(p.file)) continue;
+    const { read, findings: f } = checkPolicyText(p.file, p.scope, p.text, settings);
+    findings.push(...f);
+    suppressed.set(p.file, suppressions(read));
+    parsed.push({ ...p, root: read.root });
+  }
+  const effective = effectivePolicies(parsed, productsOf);
+  for (const rule of LINT_RULES) {
+    if (!rule.checkRepository) continue;
+    rule.checkRepository({
+      repo,
+      effective,
+      options: ruleSetting(ruleset, rule.meta.id, '', options.environment).options,
+      report: (file, at, message, help) => findings.push(finding(file, rule.meta, at, message, help)),
+    });
+  }
+  return result(finalize(findings, settings, suppressed), files);
+}
+
+/**
+ * Validates one policy text (for example a rendered policy before deployment). Reference checks run
+ * only when `index` is given; scope 'unknown' skips scope checks.
+ */
+export function validatePolicyText(
+  text: string,
+  options: {
+    file?: string;
+    scope?: PolicyScope;
+    ruleset?: Ruleset;
+    environment?: string;
+    index?: ReferenceIndex;
+  } = {},
+): ValidationResult {
+  const file = options.file ?? 'policy.xml';
+  const settings: RunSettings = {
+    ruleset: options.ruleset ?? emptyRuleset(),
+    environment: options.environment,
+    index: options.index,
+    namedValues: new Map(),
+  };
+  const { read, findings } = checkPolicyText(file, options.scope ?? 'unknown', text, settings);
+  return result(finalize(findings, settings, new Map([[file, suppressions(read)]])), 1);
+}
+
+function result(diagnostics: Diagnostic[], files: number): ValidationResult {
+  diagnostics.sort(compareDiagnostics);
+  const count = (s: string): number => diagnostics.filter((d) => d.severity === s).length;
+  return {
+    diagnostics,
+    summary: { files, errors: count('error'), warnings: count('warning'), infos: count('info') },
+  };
+}

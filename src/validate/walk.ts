@@ -1,0 +1,67 @@
+import { childElements, type ElementNode } from '../policy/ast.js';
+import { policySpec, SECTIONS, type Section } from './catalog/index.js';
+
+/** One policy element met while walking a document. */
+export interface PolicyVisit {
+  element: ElementNode;
+  /** The section it runs in; undefined inside a fragment (decided by where it is included). */
+  section?: Section;
+  /** The element whose content holds it (a section, a fragment, when, retry, send-request...). */
+  container: ElementNode;
+  /** True for a policy inside another policy's own children (set-header inside send-request). */
+  childOfPolicy: boolean;
+}
+
+export const isSection = (name: string): name is Section => (SECTIONS as readonly string[]).includes(name);
+
+/**
+ * Every policy in a `<policies>` or `<fragment>` document, in document order, descending into the
+ * content the catalog marks as nested policies (choose/when, retry, wait, send-request...).
+ */
+export function* policies(root: ElementNode): Generator<PolicyVisit> {
+  if (root.name === 'fragment') {
+    yield* list(root, undefined, false);
+    return;
+  }
+  if (root.name !== 'policies') return;
+  for (const s of childElements(root)) if (isSection(s.name)) yield* list(s, s.name, false);
+}
+
+function* list(
+  container: ElementNode,
+  section: Section | undefined,
+  childOfPolicy: boolean,
+): Generator<PolicyVisit> {
+  for (const element of childElements(container)) {
+    yield { element, section, container, childOfPolicy };
+    yield* inside(element, section);
+  }
+}
+
+function* inside(element: ElementNode, section: Section | undefined): Generator<PolicyVisit> {
+  const spec = policySpec(element.name);
+  if (!spec) return;
+  if (spec.content === 'policies') {
+    yield* list(element, section, false);
+    return;
+  }
+  for (const child of childElements(element)) {
+    const cs = spec.children?.[child.name];
+    if (cs?.content === 'policies') yield* list(child, section, false);
+    else if (cs?.content === 'policy') {
+      yield { element: child, section, container: element, childOfPolicy: true };
+      yield* inside(child, section);
+    }
+  }
+}
+
+/** Policies directly in a section (not nested), for rules about order. */
+export function sectionElements(root: ElementNode, section: Section): ElementNode[] | undefined {
+  const s = childElements(root).find((c) => c.name === section);
+  return s ? childElements(s) : undefined;
+}
+
+/** True when the value is decided at run time (an expression or a named value), so literal checks do not apply. */
+export function isDynamic(value: { expression?: unknown; namedValues: unknown[] }): boolean {
+  return value.expression !== undefined || value.namedValues.length > 0;
+}
