@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FaultAction } from './faults.js';
+import { header, readBody, type EmuRequest, type EmuResponse } from './http.js';
+import type { RequestLog } from './request-log.js';
+import type { TlsFiles } from './tls.js';
+
+/**
+ * One HTTPS listener on 127.0.0.1 for every emulated service. Each request gets ARM's request ids,
+ * the fault plan's verdict, the configured latency, and a line in the request log.
+ */
+
+/** A service mounted on the server: answers its own paths, undefined for others. */
+export interface Mount {
+  name: string;
+  handle(req: EmuRequest, faults: FaultAction): Promise<EmuResponse | undefined>;
+}
+
+export interface ServerHooks {
+  mounts: Mount[];
+  /** Admin endpoints: neither logged nor subject to faults. */
+  admin(req: EmuRequest): Promise<EmuResponse | undefined>;
+  faults(method: string, path: string): FaultAction;
+  latencyMs(): number;
+  log: RequestLog;
+}
+
+export interface EmulatorServer {
+  base: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, method: string, response: EmuResponse, ids: Record<string, string>): void {
+  const headers: Record<string, string> = { ...ids, ...(response.headers ?? {}) };
+  let payload: Buffer | undefined;
+  if (response.body !== undefined && response.status !== 204) {
+    const isText = typeof response.body === 'string';
+    payload = Buffer.from(isText ? (response.body as string) : JSON.stringify(response.body), 'utf8');
+    headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+  }
+  headers['content-length'] = String(payload?.length ?? 0);
+  res.writeHead(response.status, headers);
+  res.end(method === 'HEAD' ? undefined : payload);
+}
+
+export async function startServer(tls: TlsFiles, hooks: ServerHooks, port = 0): Promise<EmulatorServer> {
+  const server = https.createServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) });
+  let base = '';
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = Date.now();
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', base);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const emuReq: EmuRequest = { method, url, headers: req.headers, body };
+    const ids = {
+      'x-ms-request-id': randomUUID(),
+      'x-ms-correlation-request-id': header(emuReq, 'x-ms-correlation-request-id') ?? randomUUID(),
+    };
+    const admin = await hooks.admin(emuReq);
+    if (admin) return send(res, method, admin, ids);
+
+    let service = 'none';
+    const log = (status: number): void =>
+      hooks.log.add({
+        service,
+        method,
+        path: url.pathname,
+        query: url.search,
+        status,
+        time: new Date(started).toISOString(),
+        durationMs: Date.now() - started,
+        requestId: ids['x-ms-request-id'],
+        correlationId: ids['x-ms-correlation-request-id'],
+      });
+    const fault = hooks.faults(method, url.pathname);
+    const delay = hooks.latencyMs() + (fault.delayMs ?? 0);
+    if (delay > 0) await sleep(delay);
+    if (fault.drop) {
+      log(0);
+      req.socket.destroy();
+      return;
+    }
+    let response: EmuResponse | undefined;
+    if (fault.respond)
+      response = {
+        status: fault.respond.status,
+        headers: fault.respond.headers,
+        body: fault.respond.toBody(),
+      };
+    for (const mount of hooks.mounts) {
+      if (response) break;
+      response = await mount.handle(emuReq, fault);
+      if (response) service = mount.name;
+    }
+    response ??= {
+      status: 404,
+      body: { error: { code: 'NotFound', message: `Nothing is emulated at ${url.pathname}.` } },
+    };
+    send(res, method, response, ids);
+    log(response.status);
+  };
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    onRequest(req, res).catch((err: unknown) => {
+      // A bug in the emulator must show as a 500 in ARM's shape, never hang the client.
+      console.error('emulator: unhandled error', err);
+      if (!res.headersSent)
+        send(
+          res,
+          'GET',
+          { status: 500, body: { error: { code: 'InternalServerError', message: String(err) } } },
+          {},
+        );
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  base = `https://127.0.0.1:${actualPort}`;
+  return {
+    base,
+    port: actualPort,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
