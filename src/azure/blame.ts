@@ -1,4 +1,5 @@
 import type { ApimConnection } from './client.js';
+import { explainArmError } from './client.js';
 import type { Provenance } from './provenance.js';
 import { parseRecord, readProvenance, recordName } from './provenance.js';
 import type { ResourceRef } from './resources.js';
@@ -44,12 +45,14 @@ export async function blame(options: BlameOptions): Promise<BlameResult> {
     );
   }
   const conn = options.connection;
-  const live = await withArmRetry(() => readResource(conn, ref));
+  const live = await withArmRetry(() => readResource(conn, ref)).catch((err: unknown) => {
+    throw explainArmError(err, conn.target);
+  });
   if (!live.exists) return { key: ref.key, exists: false, managed: false };
   let provenance = readProvenance(ref.kind, live.properties);
   if (!provenance) return { key: ref.key, exists: true, managed: false };
   let source: BlameResult['source'] = 'resource';
-  if (!provenance.run && options.environment) {
+  if (ref.kind === 'namedValue' && options.environment) {
     // Named values carry only the commit; the record of that deployment has the rest.
     const rec = await withArmRetry(() =>
       readResource(conn, refFor('namedValue', { name: recordName(options.environment!) })),

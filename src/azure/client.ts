@@ -7,6 +7,7 @@ import type {
   PipelineResponse,
   SendRequest,
 } from '@azure/core-rest-pipeline';
+import { ConfigurationError } from '../core/errors.js';
 import { ARM_SCOPE } from './credentials.js';
 
 /** The APIM service a deployment targets. */
@@ -183,4 +184,37 @@ export function armErrorInfo(err: unknown): ArmErrorInfo {
   }
   info.requestId = headers?.get('x-ms-request-id') ?? undefined;
   return info;
+}
+
+/**
+ * The user's mistakes among ARM errors, as ConfigurationErrors that say what to do: no role on the
+ * service (403 AuthorizationFailed), a token ARM refuses (401), a service that does not exist.
+ */
+export function explainArmError(err: unknown, target: ServiceTarget): unknown {
+  if (err instanceof ConfigurationError) return err;
+  const info = armErrorInfo(err);
+  const where = `APIM service '${target.serviceName}' (resource group '${target.resourceGroup}', subscription ${target.subscriptionId})`;
+  if (info.status === 403) {
+    return new ConfigurationError(
+      `The signed-in identity has no role on ${where}: ${info.message}`,
+      "Assign the 'API Management Service Contributor' role (or a custom role with policy, named value, fragment and backend write) on the APIM service to the app's service principal.",
+    );
+  }
+  if (info.status === 401) {
+    return new ConfigurationError(
+      `ARM refused the access token for ${where}: ${info.message}`,
+      'Check tenant-id and the Azure endpoint.',
+    );
+  }
+  if (
+    info.status === 404 &&
+    /ResourceNotFound|ResourceGroupNotFound|SubscriptionNotFound/.test(info.code ?? '') &&
+    /service|resource group|subscription/i.test(info.message)
+  ) {
+    return new ConfigurationError(
+      `${where} was not found: ${info.message}`,
+      'Check subscription-id, resource-group and service-name.',
+    );
+  }
+  return err;
 }

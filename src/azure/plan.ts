@@ -1,6 +1,7 @@
 import type { Logger } from '../core/logger.js';
 import type { PolicyRepository } from '../policy/repository.js';
 import type { ApimConnection } from './client.js';
+import { explainArmError } from './client.js';
 import { comparableText, contentHash } from './compare.js';
 import { mapLimit } from './concurrency.js';
 import type { DesiredResource, Filters } from './desired.js';
@@ -78,6 +79,14 @@ export interface PlanOptions {
  * when the repository cannot be deployed (unresolved placeholder, secret value in the repository).
  */
 export async function planDeployment(options: PlanOptions): Promise<Plan> {
+  try {
+    return await plan(options);
+  } catch (err) {
+    throw explainArmError(err, options.connection.target);
+  }
+}
+
+async function plan(options: PlanOptions): Promise<Plan> {
   const desired = desiredState(options.repository, options.values ?? {}, options.filters ?? {});
   const errors = desired.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new DesiredStateError(errors);
