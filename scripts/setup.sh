@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Everything a fresh machine needs for `npm start` and `npm test`: npm packages, the Gogs server the
+# test bed runs (built from its Go module), and the test certificates. Safe to run again: each step
+# is skipped when its result is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null || { echo "setup: $1 is required ($2)" >&2; exit 2; }; }
+need node "Node.js 20 or later"
+need git "git 2.31 or later"
+need go "Go, to build the Gogs server for the test bed"
+git_version=$(git --version | awk '{print $3}')
+if [ "$(printf '%s\n2.31\n' "$git_version" | sort -V | head -1)" != "2.31" ]; then
+  echo "setup: git $git_version is too old; 2.31 or later passes credentials through the environment" >&2
+  exit 2
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund
+fi
+
+gogs=.tools/bin/gogs
+if [ ! -x "$gogs" ] || [ test/bed/gogs-build/go.mod -nt "$gogs" ]; then
+  echo "setup: building Gogs v0.14.3 (first time takes a few minutes)"
+  mkdir -p .tools/bin
+  start=$(date +%s)
+  (cd test/bed/gogs-build && CGO_ENABLED=0 go build -o ../../../$gogs gogs.io/gogs)
+  echo "setup: Gogs built in $(( $(date +%s) - start )) s"
+fi
+
+echo "setup: test certificates"
+npx tsx scripts/make-test-certs.ts
+echo "setup: done"

@@ -1,0 +1,7 @@
+import { runJob } from './core/run.js';
+import { githubHost } from './host/github.js';
+
+// GitHub Action main step. (No top-level await: the bundler treats entry points as scripts.)
+void runJob(githubHost()).then((code) => {
+  process.exitCode = code;
+});
