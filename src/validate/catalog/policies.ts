@@ -761,7 +761,7 @@ export const POLICIES: PolicySpec[] = [
     category: 'transformation',
     sections: ['inbound', 'backend', 'outbound', 'on-error'],
     scopes: ['global', 'product', 'api', 'operation'],
-    attributes: [{ name: 'code' }, { name: 'reason' }],
+    attributes: [{ name: 'code', required: true, type: 'integer', min: 100, max: 599 }, { name: 'reason' }],
   },
   {
     name: 'set-variable',

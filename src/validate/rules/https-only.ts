@@ -1,4 +1,4 @@
-import { attr, type ElementNode } from '../../policy/ast.js';
+import { attr, childElements, type ElementNode } from '../../policy/ast.js';
 import type { LintRule } from '../rule.js';
 import { policies } from '../walk.js';
 
@@ -33,10 +33,12 @@ export const httpsOnly: LintRule = {
           'Use https://.',
         );
       }
-      if (el.name === 'set-url') {
-        const t = textOf(el);
-        if (t && isHttp(t.value))
-          report(el, `'set-url' uses the plain-http URL '${t.value.trim()}'.`, 'Use https://.');
+      if (el.name === 'send-request' || el.name === 'send-one-way-request') {
+        for (const url of childElements(el).filter((c) => c.name === 'set-url')) {
+          const t = textOf(url);
+          if (t && isHttp(t.value))
+            report(url, `'set-url' uses the plain-http URL '${t.value.trim()}'.`, 'Use https://.');
+        }
       }
     }
   },

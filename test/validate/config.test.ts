@@ -1,0 +1,72 @@
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigurationError } from '../../src/core/errors.js';
+import { validateRepository } from '../../src/validate/index.js';
+import { inbound, makeRepo } from './helpers.js';
+
+const API = inbound(
+  '<cors><allowed-origins><origin>*</origin></allowed-origins></cors><trace source="x"><message>m</message></trace>',
+);
+
+describe('ruleset (.apim-gogs.yaml) and inline suppression', () => {
+  let root: string;
+  afterEach(async () => rm(root, { recursive: true, force: true }));
+
+  const rulesOf = async (config?: string, environment?: string): Promise<string[]> => {
+    if (config !== undefined) await writeFile(path.join(root, '.apim-gogs.yaml'), config);
+    const r = await validateRepository({ root, environment });
+    return r.diagnostics.map((d) => `${d.ruleId}:${d.severity}`);
+  };
+
+  it('sets severities, turns rules off, overrides per path and per environment', async () => {
+    root = await makeRepo({ 'apis/a/policy.xml': API, 'apis/legacy/policy.xml': API });
+    const config = [
+      'extends: recommended',
+      'rules:',
+      '  cors-wildcard: error',
+      '  rate-limit-required: off',
+      '  authentication-required: off',
+      'overrides:',
+      '  - files: ["apis/legacy/**"]',
+      '    rules: { cors-wildcard: off }',
+      'environments:',
+      '  prod:',
+      '    protected: true',
+    ].join('\n');
+    expect(await rulesOf(config)).toEqual(['cors-wildcard:error']);
+    expect(await rulesOf(undefined, 'prod')).toEqual([
+      'cors-wildcard:error',
+      'no-trace:error',
+      'no-trace:error',
+    ]);
+  });
+
+  it('suppresses a named rule with an XML comment on the next element, or the whole file', async () => {
+    const suppressed = inbound(
+      '<!-- apim-gogs-disable cors-wildcard -- partner portal needs it -->\n<cors>\n<allowed-origins><origin>*</origin></allowed-origins></cors>',
+    );
+    root = await makeRepo({
+      'apis/a/policy.xml': suppressed,
+      'apis/b/policy.xml': `<!-- apim-gogs-disable-file cors-wildcard -->\n${API}`,
+      '.apim-gogs.yaml': 'rules: { rate-limit-required: off, authentication-required: off }',
+    });
+    expect(await rulesOf()).toEqual([]);
+  });
+
+  it('a broken ruleset is a ConfigurationError (exit 2) that says where and what', async () => {
+    root = await makeRepo({ 'policy.xml': '<policies />' });
+    await expect(rulesOf('rules:\n  cors-wildcrd: off')).rejects.toThrow(ConfigurationError);
+    await expect(rulesOf('rules:\n  cors-wildcard: loud')).rejects.toThrow(/'loud' is not a severity/);
+    await expect(rulesOf('rules: [\n')).rejects.toThrow(/invalid YAML/);
+    await expect(rulesOf('colour: red')).rejects.toThrow(/colour is not a ruleset setting/);
+  });
+
+  it('declares external named values in the ruleset', async () => {
+    root = await makeRepo({
+      'policy.xml':
+        '<policies><inbound><set-header name="x"><value>{{shared}}</value></set-header></inbound></policies>',
+    });
+    expect(await rulesOf('')).toEqual(['named-value-reference:error']);
+    expect(await rulesOf('namedValues:\n  external: [shared]')).toEqual([]);
+  });
+});
