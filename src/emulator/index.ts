@@ -145,11 +145,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   );
 
   hooks.mounts.push(
-    { name: 'arm', handle: (req, fault) => arm.handle(req, fault as RequestFaults) },
-    { name: 'managedIdentity', handle: (req) => mi.handle(req) },
-    { name: 'github', handle: (req) => github.handle(req) },
-    { name: 'azureDevOps', handle: (req) => ado.handle(req) },
-    { name: 'entra', handle: (req) => entra.handle(req) },
+    {
+      name: 'arm',
+      owns: (p) => p.startsWith('/subscriptions/'),
+      handle: (req, fault) => arm.handle(req, fault as RequestFaults),
+    },
+    { name: 'managedIdentity', owns: (p) => p === '/msi/token', handle: (req) => mi.handle(req) },
+    { name: 'github', owns: (p) => p.startsWith('/github/'), handle: (req) => github.handle(req) },
+    { name: 'azureDevOps', owns: (p) => p.startsWith('/azure-devops/'), handle: (req) => ado.handle(req) },
+    {
+      name: 'entra',
+      owns: (p) => /^\/[^/]+\/(v2\.0|oauth2|discovery)\//.test(p),
+      handle: (req) => entra.handle(req),
+    },
   );
 
   if (options.seed !== undefined) applySeed(svc, options.seed);

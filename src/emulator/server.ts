@@ -17,6 +17,8 @@ import type { TlsFiles } from './tls.js';
 /** A service mounted on the server: answers its own paths, undefined for others. */
 export interface Mount {
   name: string;
+  /** Whether a path belongs to this service (to name it in the log even when a fault answers). */
+  owns(path: string): boolean;
   handle(req: EmuRequest, faults: FaultAction): Promise<EmuResponse | undefined>;
 }
 
@@ -65,7 +67,7 @@ export async function startServer(tls: TlsFiles, hooks: ServerHooks, port = 0): 
     const admin = await hooks.admin(emuReq);
     if (admin) return send(res, method, admin, ids);
 
-    let service = 'none';
+    let service = hooks.mounts.find((m) => m.owns(url.pathname))?.name ?? 'none';
     const log = (status: number): void =>
       hooks.log.add({
         service,
@@ -96,7 +98,6 @@ export async function startServer(tls: TlsFiles, hooks: ServerHooks, port = 0): 
     for (const mount of hooks.mounts) {
       if (response) break;
       response = await mount.handle(emuReq, fault);
-      if (response) service = mount.name;
     }
     response ??= {
       status: 404,

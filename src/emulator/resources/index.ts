@@ -1,8 +1,11 @@
+import { apiRoutes } from './apis.js';
 import { backendRoutes } from './backends.js';
 import { fragmentRoutes } from './fragments.js';
 import { namedValueRoutes } from './named-values.js';
 import { policyRoutes } from './policies.js';
+import { productRoutes } from './products.js';
 import type { ArmRoute } from './routes.js';
+import { tagRoutes } from './tags.js';
 
 /** Every ARM route the emulator serves below the service. */
 export const armRoutes: ArmRoute[] = [
@@ -10,4 +13,7 @@ export const armRoutes: ArmRoute[] = [
   ...namedValueRoutes,
   ...fragmentRoutes,
   ...backendRoutes,
+  ...productRoutes,
+  ...apiRoutes,
+  ...tagRoutes,
 ];
