@@ -67,7 +67,7 @@ export async function startServer(tls: TlsFiles, hooks: ServerHooks, port = 0): 
     const admin = await hooks.admin(emuReq);
     if (admin) return send(res, method, admin, ids);
 
-    let service = hooks.mounts.find((m) => m.owns(url.pathname))?.name ?? 'none';
+    const service = hooks.mounts.find((m) => m.owns(url.pathname))?.name ?? 'none';
     const log = (status: number): void =>
       hooks.log.add({
         service,
