@@ -4,11 +4,11 @@ import type { Logger } from '../core/logger.js';
 import type { RetryOptions } from '../core/retry.js';
 import { GogsClient, type GogsRepository } from './client.js';
 import { gitCredentials } from './credentials.js';
-import { fetchCommit } from './fetch.js';
+import { fetchRef } from './fetch.js';
 import { git } from './git.js';
 import { waitForMirrorSync } from './mirror.js';
 import { parseRepositoryName } from './repository-name.js';
-import { resolveRef, type ResolvedRef } from './resolve-ref.js';
+import type { ResolvedRef } from './resolve-ref.js';
 
 export interface CheckoutOptions {
   gogsUrl: string;
@@ -55,21 +55,31 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
 
   const ca = options.caFile ? await readFile(options.caFile, 'utf8') : undefined;
   const client = new GogsClient({ url: base.toString(), token: options.token, ca, retry: options.retry });
-  const repo = await client.getRepository(owner, name);
-  warnAboutPrivileges(repo, logger);
-
   const remote = new URL(`${owner}/${name}.git`, base).toString();
   await mkdir(options.path, { recursive: true });
   await git(['init', '--quiet'], { cwd: options.path });
   await git(['remote', 'add', 'origin', remote], { cwd: options.path });
 
-  const wanted = options.ref?.trim() || repo.defaultBranch;
-  if (options.syncMirror) {
-    await waitForMirrorSync(client, owner, name, wanted, logger, options.mirrorTimeoutMs);
+  // The API call (permissions, default branch, clear errors for a bad token or repository) runs
+  // alongside the fetch when the ref is known; its verdict is awaited before the fetch's.
+  const repoLookup = client.getRepository(owner, name);
+  let resolved: ResolvedRef;
+  if (options.ref?.trim() && !options.syncMirror) {
+    const fetching = fetchRef(options.ref.trim(), options.path, creds.env, options.fetchDepth, label);
+    fetching.catch(() => undefined);
+    const repo = await repoLookup;
+    warnAboutPrivileges(repo, logger);
+    resolved = await fetching;
+  } else {
+    const repo = await repoLookup;
+    warnAboutPrivileges(repo, logger);
+    const wanted = options.ref?.trim() || repo.defaultBranch;
+    if (options.syncMirror)
+      await waitForMirrorSync(client, owner, name, wanted, logger, options.mirrorTimeoutMs);
+    resolved = await fetchRef(wanted, options.path, creds.env, options.fetchDepth, label);
   }
-  const resolved = await resolveRef('origin', wanted, options.path, creds.env, label);
-  await fetchCommit(resolved, options.path, creds.env, options.fetchDepth, label);
   await checkoutResolved(resolved, options.path);
+  const repository = await repoLookup;
 
   const head = (await git(['rev-parse', 'HEAD'], { cwd: options.path })).stdout.trim();
   const [author, email, date, message] = (
@@ -78,7 +88,7 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
   const commit = { author, email, date, message: message.trim() };
   logger.info(`Checked out ${label} at ${head} (${resolved.fullRef})`);
   logger.info(`Commit by ${author} <${email}> on ${date}: ${commit.message.split('\n')[0]}`);
-  return { sha: head, ref: resolved.fullRef, path: options.path, repository: repo, commit };
+  return { sha: head, ref: resolved.fullRef, path: options.path, repository, commit };
 }
 
 async function ensureEmptyDirectory(path: string): Promise<void> {
@@ -106,8 +116,9 @@ function warnAboutPrivileges(repo: GogsRepository, logger: Logger): void {
 
 async function checkoutResolved(ref: ResolvedRef, cwd: string): Promise<void> {
   if (ref.kind === 'branch') {
-    await git(['checkout', '--quiet', '--force', '-B', ref.name, ref.sha], { cwd });
+    await git(['checkout', '--quiet', '--force', '-B', ref.name, `refs/remotes/origin/${ref.name}`], { cwd });
   } else {
-    await git(['checkout', '--quiet', '--force', '--detach', ref.sha], { cwd });
+    const target = ref.kind === 'tag' ? `${ref.fullRef}^{commit}` : ref.sha;
+    await git(['checkout', '--quiet', '--force', '--detach', target], { cwd });
   }
 }
