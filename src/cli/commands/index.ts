@@ -1,7 +1,11 @@
 import type { Command } from '../command.js';
+import { blameCommand } from './blame.js';
+import { deployCommand } from './deploy.js';
+import { planCommand } from './plan.js';
+import { verifyCommand } from './verify.js';
 
 /**
  * Every `apim-gogs` sub-command. Each lives in its own file beside this one; add one line here per
  * command.
  */
-export const commands: Command[] = [];
+export const commands: Command[] = [planCommand, deployCommand, verifyCommand, blameCommand];

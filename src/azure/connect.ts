@@ -1,0 +1,116 @@
+import type { Host } from '../host/host.js';
+import { ConfigurationError } from '../core/errors.js';
+import { ApimConnection, type ServiceTarget } from './client.js';
+import { createCredential, parseAuthKind, type FederatedCredential } from './credentials.js';
+
+/**
+ * The Azure inputs (action inputs, task inputs, CLI options, APIM_GOGS_* variables), and the one
+ * function that turns them into a signed-in connection. No input holds a secret.
+ */
+export const AZURE_INPUTS = {
+  auth: {
+    default: 'github-oidc',
+    description: 'github-oidc | azure-devops | managed-identity | workload-identity | azure-cli',
+  },
+  'tenant-id': { description: 'Entra tenant of the app registration' },
+  'client-id': { description: 'Client id of the app registration (or user-assigned managed identity)' },
+  'subscription-id': { description: 'Subscription of the APIM service' },
+  'resource-group': { description: 'Resource group of the APIM service' },
+  'service-name': { description: 'Name of the APIM service' },
+  audience: {
+    default: 'api://AzureADTokenExchange',
+    description: 'Audience of the OIDC ID token (github-oidc)',
+  },
+  'service-connection-id': { description: 'Azure DevOps service connection id (azure-devops)' },
+  'arm-endpoint': {
+    description: 'ARM endpoint (default https://management.azure.com; the emulator for rehearsals)',
+  },
+  'authority-host': { description: 'Entra authority host (default https://login.microsoftonline.com)' },
+  concurrency: { default: '4', description: 'Parallel ARM writes' },
+  apis: { description: 'Comma-separated API ids: deploy only their API and operation policies' },
+  products: { description: 'Comma-separated product ids: deploy only their product policies' },
+  prune: {
+    default: 'false',
+    description: 'Delete live resources apim-gogs deployed that the repository no longer has',
+  },
+} as const;
+
+export type AzureInputName = keyof typeof AZURE_INPUTS;
+export type InputGetter = (name: AzureInputName | string) => string | undefined;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function readTarget(get: InputGetter): ServiceTarget {
+  const need = (name: AzureInputName): string => {
+    const v = get(name);
+    if (!v)
+      throw new ConfigurationError(
+        `Input ${name} is required.`,
+        `Set ${name}: ${AZURE_INPUTS[name].description}.`,
+      );
+    return v;
+  };
+  const subscriptionId = need('subscription-id');
+  if (!UUID.test(subscriptionId))
+    throw new ConfigurationError(
+      `Input subscription-id "${subscriptionId}" is not a subscription id (a UUID).`,
+    );
+  const endpoint = get('arm-endpoint');
+  if (endpoint && !/^https:\/\//i.test(endpoint)) {
+    throw new ConfigurationError(
+      `Input arm-endpoint "${endpoint}" is not https.`,
+      'The Azure SDK sends bearer tokens over https only.',
+    );
+  }
+  return {
+    subscriptionId,
+    resourceGroup: need('resource-group'),
+    serviceName: need('service-name'),
+    endpoint: endpoint || undefined,
+  };
+}
+
+export function readCredential(get: InputGetter, host: Host): FederatedCredential {
+  const authorityHost = get('authority-host');
+  if (authorityHost && !/^https:\/\//i.test(authorityHost)) {
+    throw new ConfigurationError(`Input authority-host "${authorityHost}" is not https.`);
+  }
+  return createCredential({
+    auth: parseAuthKind(get('auth') ?? AZURE_INPUTS.auth.default),
+    tenantId: get('tenant-id'),
+    clientId: get('client-id'),
+    authorityHost: authorityHost || undefined,
+    audience: get('audience') ?? AZURE_INPUTS.audience.default,
+    getIdToken: (aud) => host.getIdToken(aud),
+    serviceConnectionId: get('service-connection-id'),
+  });
+}
+
+/** Signs in (lazily: the first ARM request gets the token) and points the SDK at the service. */
+export function connectAzure(get: InputGetter, host: Host): ApimConnection {
+  return new ApimConnection(readCredential(get, host), readTarget(get));
+}
+
+export function readConcurrency(get: InputGetter): number {
+  const raw = get('concurrency') ?? AZURE_INPUTS.concurrency.default;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new ConfigurationError(`Input concurrency "${raw}" is not a whole number from 1 to 64.`);
+  return n;
+}
+
+export function readList(get: InputGetter, name: 'apis' | 'products'): string[] | undefined {
+  const v = get(name);
+  const list = v
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return list?.length ? list : undefined;
+}
+
+export function readPrune(get: InputGetter): boolean {
+  const v = (get('prune') ?? 'false').toLowerCase();
+  if (['true', 'yes', '1'].includes(v)) return true;
+  if (['false', 'no', '0'].includes(v)) return false;
+  throw new ConfigurationError(`Input prune is "${v}", not true or false.`);
+}
