@@ -3,9 +3,18 @@ import { blameCommand } from './blame.js';
 import { deployCommand } from './deploy.js';
 import { planCommand } from './plan.js';
 import { verifyCommand } from './verify.js';
+import { explainCommand } from './explain.js';
+import { validateCommand } from './validate.js';
 
 /**
  * Every `apim-gogs` sub-command. Each lives in its own file beside this one; add one line here per
  * command.
  */
-export const commands: Command[] = [planCommand, deployCommand, verifyCommand, blameCommand];
+export const commands: Command[] = [
+  validateCommand,
+  explainCommand,
+  planCommand,
+  deployCommand,
+  verifyCommand,
+  blameCommand,
+];

@@ -1,0 +1,29 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import { summaryLine, type ReportInput } from './types.js';
+
+const COMMAND: Record<Diagnostic['severity'], string> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
+
+/** Workflow-command escaping: data and property values differ (properties also escape ':' and ','). */
+const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** One GitHub annotation line per diagnostic: `::error file=..,line=..,col=..,title=..::message`. */
+export function githubAnnotation(d: Diagnostic): string {
+  const props = [`file=${d.file}`, `line=${d.line}`, `col=${d.column}`];
+  if (d.endLine) props.push(`endLine=${d.endLine}`);
+  if (d.endColumn && (!d.endLine || d.endLine === d.line)) props.push(`endColumn=${d.endColumn}`);
+  props.push(`title=apim-gogs ${d.ruleId}`);
+  const line = props.map((p) => {
+    const eq = p.indexOf('=');
+    return `${p.slice(0, eq)}=${escapeProperty(p.slice(eq + 1))}`;
+  });
+  return `::${COMMAND[d.severity]} ${line.join(',')}::${escapeData(`${d.message} (${d.help})`)}`;
+}
+
+export function formatGithub(r: ReportInput): string {
+  return [...r.diagnostics.map(githubAnnotation), summaryLine(r)].join('\n');
+}

@@ -1,0 +1,39 @@
+import { ConfigurationError } from '../core/errors.js';
+import { formatAzurePipelines } from './azure-pipelines.js';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
+import type { ReportInput } from './types.js';
+
+export const REPORT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'azure-pipelines', 'markdown'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function isReportFormat(s: string): s is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(s);
+}
+
+const FORMATTERS: Record<ReportFormat, (r: ReportInput) => string> = {
+  stylish: (r) => formatStylish(r),
+  json: formatJson,
+  sarif: (r) => formatSarif(r),
+  github: formatGithub,
+  'azure-pipelines': formatAzurePipelines,
+  markdown: (r) => formatMarkdown(r),
+};
+
+/** Renders a validation result in one of the formats; an unknown format is a usage error. */
+export function formatReport(result: ReportInput, format: string): string {
+  if (!isReportFormat(format)) {
+    throw new ConfigurationError(
+      `Unknown report format '${format}'.`,
+      `Use one of: ${REPORT_FORMATS.join(', ')}.`,
+    );
+  }
+  return FORMATTERS[format](result);
+}
+
+export { githubAnnotation } from './github.js';
+export { azureLogIssue } from './azure-pipelines.js';
+export type { ReportInput } from './types.js';

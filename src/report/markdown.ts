@@ -1,0 +1,23 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import { summaryLine, type ReportInput } from './types.js';
+
+const ICON: Record<Diagnostic['severity'], string> = { error: '🛑', warning: '⚠️', info: 'ℹ️' };
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** The run summary (GitHub step summary, Azure DevOps uploadsummary): a total and a table, capped. */
+export function formatMarkdown(r: ReportInput, limit = 200): string {
+  const out = ['## apim-gogs validate', '', `**${summaryLine(r)}**`, ''];
+  if (!r.diagnostics.length) {
+    out.push('No findings.');
+    return out.join('\n');
+  }
+  out.push('| | File | Line | Rule | Message |', '|---|---|---|---|---|');
+  for (const d of r.diagnostics.slice(0, limit)) {
+    out.push(
+      `| ${ICON[d.severity]} ${d.severity} | \`${cell(d.file)}\` | ${d.line}:${d.column} | ${cell(d.ruleId)} | ${cell(d.message)} |`,
+    );
+  }
+  if (r.diagnostics.length > limit)
+    out.push('', `…and ${r.diagnostics.length - limit} more (see the json or SARIF report).`);
+  return out.join('\n');
+}
