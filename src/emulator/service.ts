@@ -26,7 +26,7 @@ export interface ArmCall {
 
 export type ArmHandler = (call: ArmCall) => EmuResponse | Promise<EmuResponse>;
 
-/** The request body as an object; 400 like ARM when it is not JSON. */
+/** The request body as an object (empty when absent); 400 like ARM when it is not JSON. */
 export function bodyOf(call: ArmCall): Record<string, unknown> {
   let body: unknown;
   try {
@@ -38,6 +38,8 @@ export function bodyOf(call: ArmCall): Record<string, unknown> {
       `The request content was invalid and could not be deserialized: '${(err as Error).message}'.`,
     );
   }
+  // Some PUTs carry no body at all (linking an API to a product, assigning a tag).
+  if (body === undefined || body === null) return {};
   if (!isRecord(body))
     throw new ArmError(400, 'InvalidRequestContent', 'The request content must be a JSON object.');
   return body;

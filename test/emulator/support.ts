@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ApiManagementClient } from '@azure/arm-apimanagement';
-import type { TokenCredential } from '@azure/identity';
+import { ClientAssertionCredential, type TokenCredential } from '@azure/identity';
 import { startEmulator, tlsPaths, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
 import { projectRoot } from '../support/shared.js';
 
@@ -45,4 +45,30 @@ export function armCalls(emu: Emulator): string[] {
       (r) =>
         `${r.method} ${r.path.startsWith(emu.serviceId) ? r.path.slice(emu.serviceId.length + 1) : r.path} ${r.status}`,
     );
+}
+
+/**
+ * A registered app and its ClientAssertionCredential fed straight from the emulated GitHub token
+ * endpoint (tests that are not about @actions/core use this to avoid touching process.env).
+ */
+export function githubCredential(
+  emu: Emulator,
+  clientId = '9b1de0c1-0000-4000-8000-0000000000e1',
+): ClientAssertionCredential {
+  emu.registerApp({
+    clientId,
+    federatedCredentials: [
+      { issuer: emu.github.issuer, subject: emu.github.subject, audiences: [exchangeAudience] },
+    ],
+  });
+  const getAssertion = async (): Promise<string> => {
+    const res = await fetch(`${emu.github.requestUrl}&audience=${encodeURIComponent(exchangeAudience)}`, {
+      headers: { authorization: `Bearer ${emu.github.requestToken}` },
+    });
+    return ((await res.json()) as { value: string }).value;
+  };
+  return new ClientAssertionCredential(emu.tenantId, clientId, getAssertion, {
+    authorityHost: emu.authorityHost,
+    disableInstanceDiscovery: true,
+  });
 }
