@@ -39,6 +39,12 @@ const task = {
   outputVariables: [
     { name: 'commit-sha', description: 'The exact commit checked out' },
     { name: 'ref', description: 'The ref that was resolved' },
+    { name: 'diagnostics', description: 'Number of validation findings' },
+    { name: 'changes', description: 'Number of resources the plan creates, updates or deletes' },
+    { name: 'plan', description: 'Path of the plan (JSON)' },
+    { name: 'record', description: 'Path of the deployment record (JSON)' },
+    { name: 'drift', description: 'verify mode: true when live APIM differs from the commit' },
+    { name: 'drift-report', description: 'verify mode: path of the drift report (JSON)' },
   ],
   execution: {
     Node24: { target: 'dist/index.js' },

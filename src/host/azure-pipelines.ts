@@ -57,6 +57,15 @@ export function azurePipelinesHost(): Host {
       return requestPipelinesIdToken(tl.getInput('azureServiceConnection', false), audience);
     },
     runInfo: () => info,
+    azureServiceConnection() {
+      const id = tl.getInput('azureServiceConnection', false);
+      if (!id) return undefined;
+      return {
+        id,
+        tenantId: tl.getEndpointAuthorizationParameter(id, 'tenantid', true),
+        clientId: tl.getEndpointAuthorizationParameter(id, 'serviceprincipalid', true),
+      };
+    },
     saveState: (name, value) => tl.setTaskVariable(name, value),
     getState: (name) => tl.getTaskVariable(name) || undefined,
   };

@@ -21,6 +21,8 @@ export interface Host {
   getIdToken(audience: string): Promise<string>;
   /** Facts about the current CI run, for provenance. */
   runInfo(): RunInfo;
+  /** Azure DevOps only: the workload-identity service connection the task was given. */
+  azureServiceConnection?(): { id: string; tenantId?: string; clientId?: string } | undefined;
   /** State carried from the main step to the post step. */
   saveState(name: string, value: string): void;
   getState(name: string): string | undefined;

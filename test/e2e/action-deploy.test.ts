@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import { startBed, type Bed } from '../bed/bed.js';
+import { SimulatedRunner, type ActionRun } from '../support/github-actions-env.js';
+import { filesContaining, visibleLog } from '../support/secret-scan.js';
+
+// The bundled action (dist/index.js) with a simulated GitHub runner: real Gogs repository ->
+// checkout -> validate -> plan -> deploy to the emulated APIM -> verify, and a pull request check.
+let bed: Bed;
+beforeAll(async () => {
+  bed = await startBed();
+});
+afterAll(() => bed?.stop());
+
+const writes = () => bed.azure.requests().filter((r) => ['PUT', 'PATCH', 'DELETE'].includes(r.method));
+const JWT = /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/;
+
+function expectNoSecrets(run: ActionRun) {
+  for (const text of [visibleLog(run.stdout), run.stderr, run.summary, JSON.stringify(run.outputs)]) {
+    expect(text.includes(bed.gogs.bot.token)).toBe(false);
+    expect(text).not.toMatch(JWT); // no OIDC or access token, whole or in part
+  }
+}
+
+async function runAction(mode: string, extra: Record<string, string> = {}): Promise<ActionRun> {
+  const runner = await SimulatedRunner.create();
+  return runner.run('dist/index.js', { ...bed.inputs(), mode, ...extra }, bed.runnerEnv());
+}
+
+test('a pull request check plans, comments on the Gogs pull request, and writes nothing to APIM', async () => {
+  await bed.gogs.commit(
+    {
+      'apis/echo-api/policy.xml': (
+        await readFile('test/fixtures/policy-repo/apis/echo-api/policy.xml', 'utf8')
+      ).replace('calls="20"', 'calls="40"'),
+    },
+    'Raise the echo rate limit',
+    'raise-limit',
+  );
+  const pr = await bed.gogs.openPullRequest('raise-limit', 'main', 'Raise the echo rate limit');
+  bed.azure.github.setContext({ ref: 'refs/pull/1/merge', eventName: 'pull_request' });
+  bed.azure.clearRequests();
+  const first = await runAction('plan', { ref: 'raise-limit', 'pull-request': String(pr) });
+  expect(first.stderr).toBe('');
+  expect(first.exitCode).toBe(0);
+  expect(Number(first.outputs.changes)).toBeGreaterThan(0);
+  expect(writes()).toEqual([]);
+  expectNoSecrets(first);
+
+  const again = await runAction('plan', { ref: 'raise-limit', 'pull-request': String(pr) });
+  expect(again.exitCode).toBe(0);
+  const comments = (await bed.gogs.api('GET', `repos/${bed.gogs.repository}/issues/${pr}/comments`)) as {
+    body: string;
+  }[];
+  expect(comments).toHaveLength(1); // updated in place, not repeated
+  expect(comments[0].body).toContain('apim-gogs');
+  expect(comments[0].body).toMatch(/echo-api/);
+  expect(writes()).toEqual([]);
+  bed.azure.github.setContext({ ref: 'refs/heads/main', eventName: 'push' });
+});
+
+test('deploys the commit to APIM, then verify passes; a rerun writes nothing; live drift fails verify', async () => {
+  const sha = await bed.gogs.commit({ 'README.md': 'APIM policies\n' }, 'Describe the repository');
+  bed.azure.clearRequests();
+  const deploy = await runAction('deploy');
+  expect(deploy.stderr).toBe('');
+  expect(deploy.exitCode).toBe(0);
+  expect(deploy.outputs['commit-sha']).toBe(sha);
+  expect(Number(deploy.outputs.changes)).toBeGreaterThan(0);
+  expect(writes().length).toBeGreaterThan(0);
+  const record = JSON.parse(await readFile(deploy.outputs.record, 'utf8'));
+  expect(JSON.stringify(record)).toContain(sha);
+  expect(deploy.summary).toContain(sha);
+  expectNoSecrets(deploy);
+  expect(await filesContaining(deploy.workspace, [bed.gogs.bot.token])).toEqual([]);
+
+  const verify = await runAction('verify');
+  expect(verify.exitCode).toBe(0);
+  expect(verify.outputs.drift).toBe('false');
+
+  bed.azure.clearRequests();
+  const rerun = await runAction('deploy');
+  expect(rerun.exitCode).toBe(0);
+  expect(rerun.outputs.changes).toBe('0');
+  expect(writes()).toEqual([]);
+
+  // Someone edits the API policy in the portal: the release gate notices.
+  const url = `${bed.azure.armEndpoint}${bed.azure.serviceId}/apis/orders-api/policies/policy?api-version=2024-05-01`;
+  const token = await adminToken();
+  const res = await fetch(url, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': '*' },
+    body: JSON.stringify({
+      properties: {
+        format: 'rawxml',
+        value:
+          '<policies><inbound><base /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>',
+      },
+    }),
+  });
+  expect(res.status).toBeLessThan(300);
+  const drift = await runAction('verify');
+  expect(drift.exitCode).toBe(1);
+  expect(drift.outputs.drift).toBe('true');
+  expect(drift.stdout).toContain('orders-api');
+});
+
+test('validation errors stop a deployment before any write, with file and line annotations', async () => {
+  await bed.gogs.commit(
+    {
+      'apis/echo-api/operations/get-echo/policy.xml':
+        '<policies>\n  <inbound>\n    <base />\n    <rate-limit calls="5" />\n  </inbound>\n</policies>\n',
+    },
+    'Broken operation policy',
+    'broken',
+  );
+  bed.azure.clearRequests();
+  const run = await runAction('deploy', { ref: 'broken' });
+  expect(run.exitCode).toBe(1);
+  expect(run.stdout).toMatch(
+    /::error (title=[^,]+,)?file=apis\/echo-api\/operations\/get-echo\/policy\.xml,line=4/,
+  );
+  expect(run.stdout).toContain('nothing was deployed');
+  expect(writes()).toEqual([]);
+});
+
+/** An access token for a second, human-like principal, as a portal edit would carry. */
+async function adminToken(): Promise<string> {
+  const { ClientAssertionCredential } = await import('@azure/identity');
+  const idToken = async () => {
+    const url = new URL(bed.azure.github.requestUrl);
+    url.searchParams.set('audience', 'api://AzureADTokenExchange');
+    const res = await fetch(url, { headers: { authorization: `Bearer ${bed.azure.github.requestToken}` } });
+    return ((await res.json()) as { value: string }).value;
+  };
+  const cred = new ClientAssertionCredential(bed.azure.tenantId, bed.clientId, idToken, {
+    authorityHost: bed.azure.authorityHost,
+    disableInstanceDiscovery: true,
+  });
+  return (await cred.getToken('https://management.azure.com/.default'))!.token;
+}
