@@ -74,7 +74,19 @@ export function apiProperties(
     type: 'http',
     isOnline: true,
     ...merged,
+    authenticationSettings: authenticationSettings(merged.authenticationSettings),
     sourceApiId: undefined,
+  };
+}
+
+/** APIM mirrors the single oAuth2/openid settings into the newer list forms (see the CreateApi example). */
+function authenticationSettings(settings: unknown): unknown {
+  if (typeof settings !== 'object' || settings === null) return settings;
+  const s = settings as Record<string, unknown>;
+  return {
+    ...s,
+    ...(s.oAuth2 && !s.oAuth2AuthenticationSettings ? { oAuth2AuthenticationSettings: [s.oAuth2] } : {}),
+    ...(s.openid && !s.openidAuthenticationSettings ? { openidAuthenticationSettings: [s.openid] } : {}),
   };
 }
 
