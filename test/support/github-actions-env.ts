@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from './shared.js';
+import { projectRoot } from '../bed/paths.js';
 
 const run = promisify(execFile);
 
