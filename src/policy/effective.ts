@@ -115,8 +115,11 @@ export function effectivePolicies(
     if (p.scope === 'fragment' && p.fragmentId && p.root) fragments.set(p.fragmentId, p.root);
   const apiFile = new Map<string, PolicyLevel>();
   const apis = new Set<string>();
+  const operations = new Map<string, typeof policyFiles>();
   for (const p of policyFiles) {
     if (p.apiId) apis.add(p.apiId);
+    if (p.scope === 'operation' && p.apiId && p.root)
+      operations.set(p.apiId, [...(operations.get(p.apiId) ?? []), p]);
     if (p.scope === 'api' && p.apiId && p.root) apiFile.set(p.apiId, { file: p.file, root: p.root });
   }
   const out: EffectivePolicy[] = [];
@@ -138,7 +141,7 @@ export function effectivePolicies(
       chain: levels.map((l) => l.file),
       root: composeLevels(levels, fragments),
     });
-    for (const op of policyFiles.filter((p) => p.scope === 'operation' && p.apiId === apiId && p.root)) {
+    for (const op of operations.get(apiId) ?? []) {
       const opLevels = [...levels, { file: op.file, root: op.root as ElementNode }];
       out.push({
         apiId,

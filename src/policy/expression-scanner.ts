@@ -1,4 +1,4 @@
-import { entityAt } from './entities.js';
+import { decodeEntities, entityAt } from './entities.js';
 
 /**
  * Finds where a policy expression ends in raw policy text, without any XML parsing: APIM's raw
@@ -11,7 +11,6 @@ export type ScanResult =
   | { ok: false; offset: number; message: string };
 
 const OPEN: Record<string, string> = { '(': ')', '{': '}', '[': ']' };
-const CLOSE = new Set([')', '}', ']']);
 
 class Fail {
   constructor(
@@ -21,9 +20,10 @@ class Fail {
 }
 
 class Scanner {
-  code = '';
   hasReturn = false;
   i: number;
+  /** Raw width of the character `peek` last decoded (an entity is several raw characters). */
+  private w = 1;
   constructor(
     private readonly s: string,
     start: number,
@@ -32,21 +32,24 @@ class Scanner {
     this.i = start;
   }
 
-  /** The character at the cursor after entity decoding, and how many raw characters it takes. */
-  peek(at = this.i): [string, number] {
+  /** The character at `at` after entity decoding ('' at the end); sets its raw width. */
+  peek(at = this.i): string {
+    if (at >= this.limit) return '';
     const c = this.s[at];
+    this.w = 1;
     if (c === '&') {
       const e = entityAt(this.s, at);
-      if (e) return [e.char, e.length];
+      if (e) {
+        this.w = e.length;
+        return e.char;
+      }
     }
-    return [c, 1];
+    return c;
   }
 
   next(): string {
-    if (this.i >= this.limit) return '';
-    const [c, n] = this.peek();
-    this.i += n;
-    this.code += c;
+    const c = this.peek();
+    if (c !== '') this.i += this.w;
     return c;
   }
 
@@ -60,27 +63,29 @@ class Scanner {
         const [o, where] = stack[stack.length - 1];
         throw new Fail(where, `Unbalanced '${o}': the expression has no closing '${OPEN[o]}'.`);
       }
-      if (OPEN[c]) stack.push([c, at]);
-      else if (CLOSE.has(c)) {
+      if (c === '(' || c === '{' || c === '[') stack.push([c, at]);
+      else if (c === ')' || c === '}' || c === ']') {
         const [o] = stack[stack.length - 1];
         if (OPEN[o] !== c) throw new Fail(at, `Unexpected '${c}': expected '${OPEN[o]}'.`);
         stack.pop();
       } else if (c === '"') this.string(at, false);
       else if (c === "'") this.char(at);
-      else if (c === '@' && this.peek()[0] === '"') {
+      else if (c === '@' && this.peek() === '"') {
         this.next();
         this.string(at, true);
       } else if (c === '$') this.interpolated(at);
-      else if (c === '/' && this.peek()[0] === '/') this.skipUntil('\n');
-      else if (c === '/' && this.peek()[0] === '*') this.blockComment(at);
-      else if (isIdentStart(c)) this.identifier(c);
+      else if (c === '/' && this.peek() === '/') this.skipUntil('\n');
+      else if (c === '/' && this.peek() === '*') this.blockComment(at);
+      else if (c === 'r' && !isIdentPart(this.s.charCodeAt(at - 1))) this.identifier(at);
     }
   }
 
-  identifier(first: string): void {
-    let word = first;
-    while (this.i < this.limit && isIdentPart(this.peek()[0])) word += this.next();
-    if (word === 'return') this.hasReturn = true;
+  /** Only `return` matters (a multi-statement expression must have one). */
+  identifier(at: number): void {
+    let end = at + 1;
+    while (end < this.limit && isIdentPart(this.s.charCodeAt(end))) end++;
+    if (end - at === 6 && this.s.startsWith('return', at)) this.hasReturn = true;
+    this.i = end;
   }
 
   string(openAt: number, verbatim: boolean): void {
@@ -89,7 +94,7 @@ class Scanner {
       if (c === '' || (!verbatim && c === '\n')) throw new Fail(openAt, 'Unterminated string literal.');
       if (!verbatim && c === '\\') this.next();
       else if (c === '"') {
-        if (verbatim && this.peek()[0] === '"') this.next();
+        if (verbatim && this.peek() === '"') this.next();
         else return;
       }
     }
@@ -107,22 +112,22 @@ class Scanner {
   /** `$"..{hole}.."`, `$@"..."` and `@$"..."`; holes are code and may hold strings of their own. */
   interpolated(openAt: number): void {
     let verbatim = false;
-    if (this.peek()[0] === '@') {
+    if (this.peek() === '@') {
       this.next();
       verbatim = true;
     }
-    if (this.peek()[0] !== '"') return;
+    if (this.peek() !== '"') return;
     this.next();
     for (;;) {
       const at = this.i;
       const c = this.next();
       if (c === '' || (!verbatim && c === '\n')) throw new Fail(openAt, 'Unterminated string literal.');
       if (c === '{') {
-        if (this.peek()[0] === '{') this.next();
+        if (this.peek() === '{') this.next();
         else this.code_('{', at);
       } else if (!verbatim && c === '\\') this.next();
       else if (c === '"') {
-        if (verbatim && this.peek()[0] === '"') this.next();
+        if (verbatim && this.peek() === '"') this.next();
         else return;
       }
     }
@@ -133,7 +138,7 @@ class Scanner {
     for (;;) {
       const c = this.next();
       if (c === '') throw new Fail(openAt, 'Unterminated comment.');
-      if (c === '*' && this.peek()[0] === '/') {
+      if (c === '*' && this.peek() === '/') {
         this.next();
         return;
       }
@@ -141,12 +146,13 @@ class Scanner {
   }
 
   skipUntil(ch: string): void {
-    while (this.i < this.limit && this.next() !== ch);
+    for (let c = this.next(); c !== '' && c !== ch; c = this.next());
   }
 }
 
-const isIdentStart = (c: string): boolean => /[A-Za-z_]/.test(c);
-const isIdentPart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_]/.test(c);
+/** [A-Za-z0-9_] by char code (NaN, before the start, is not). */
+const isIdentPart = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /** True when `s[i]` starts a policy expression. */
 export function startsExpression(s: string, i: number): boolean {
@@ -164,5 +170,7 @@ export function scanExpression(s: string, start: number, limit = s.length): Scan
     if (err instanceof Fail) return { ok: false, offset: err.offset, message: err.message };
     throw err;
   }
-  return { ok: true, end: sc.i, code: sc.code.slice(0, -1), hasReturn: sc.hasReturn };
+  const raw = s.slice(start + 2, sc.i - 1);
+  const decoded = decodeEntities(raw, true);
+  return { ok: true, end: sc.i, code: 'value' in decoded ? decoded.value : raw, hasReturn: sc.hasReturn };
 }

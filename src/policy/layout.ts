@@ -30,9 +30,16 @@ export async function loadRepository(root: string): Promise<PolicyRepository> {
     problems: [],
   };
   const files = (await walk(absRoot, '')).sort();
+  // Read every file first, many at a time (a 10,000-policy repository is I/O bound), then place
+  // them in sorted order so the result does not depend on timing.
+  const contents = await readAll(
+    absRoot,
+    files.filter((rel) => wanted(rel.split('/'))),
+  );
   for (const rel of files) {
     const parts = rel.split('/');
     const base = parts[parts.length - 1];
+    const bytes = contents.get(rel);
     if (base.toLowerCase().endsWith('.xml')) {
       const placed = placePolicy(parts);
       if (placed === 'misplaced') {
@@ -43,8 +50,7 @@ export async function loadRepository(root: string): Promise<PolicyRepository> {
           message: `'${rel}' is a policy.xml outside the APIOps layout; it is not deployed.`,
         });
       }
-      if (placed === 'ignored' || placed === 'misplaced') continue;
-      const bytes = await readFile(path.join(absRoot, rel));
+      if (!bytes || placed === 'ignored' || placed === 'misplaced') continue;
       const decoded = decodePolicyBytes(bytes);
       if (!decoded.ok) {
         repo.problems.push({
@@ -55,22 +61,44 @@ export async function loadRepository(root: string): Promise<PolicyRepository> {
         });
       }
       repo.policies.push({ file: rel, ...placed, text: decoded.text });
-    } else if (base === 'namedValueInformation.json' && parts.length === 3 && parts[0] === 'named values') {
-      const json = await readJson(absRoot, rel, repo.problems);
-      if (json) repo.namedValues.push(namedValue(parts[1], rel, json));
-    } else if (base === 'backendInformation.json' && parts.length === 3 && parts[0] === 'backends') {
-      const json = await readJson(absRoot, rel, repo.problems);
-      if (json) repo.backends.push(backend(parts[1], rel, json));
-    } else if (
-      base === 'policyFragmentInformation.json' &&
-      parts.length === 3 &&
-      parts[0] === 'policy fragments'
-    ) {
-      const json = await readJson(absRoot, rel, repo.problems);
-      if (json) repo.fragments.push(fragment(parts[1], rel, json));
+      continue;
     }
+    const json = bytes && readJson(bytes, rel, repo.problems);
+    if (!json) continue;
+    if (base === 'namedValueInformation.json') repo.namedValues.push(namedValue(parts[1], rel, json));
+    else if (base === 'backendInformation.json') repo.backends.push(backend(parts[1], rel, json));
+    else repo.fragments.push(fragment(parts[1], rel, json));
   }
   return repo;
+}
+
+const INFO_FILES: Record<string, string> = {
+  'named values': 'namedValueInformation.json',
+  backends: 'backendInformation.json',
+  'policy fragments': 'policyFragmentInformation.json',
+};
+
+/** Files the loader reads: policy candidates and the information JSON of the layout. */
+function wanted(parts: string[]): boolean {
+  const base = parts[parts.length - 1];
+  if (base.toLowerCase().endsWith('.xml')) {
+    const placed = placePolicy(parts);
+    return placed !== 'ignored' && placed !== 'misplaced';
+  }
+  return parts.length === 3 && INFO_FILES[parts[0]] === base;
+}
+
+async function readAll(absRoot: string, files: string[]): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const rel = files[next++];
+      out.set(rel, await readFile(path.join(absRoot, rel)));
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  return out;
 }
 
 type Placement = Omit<PolicyFile, 'file' | 'text'> | 'ignored' | 'misplaced';
@@ -107,12 +135,8 @@ async function walk(absRoot: string, rel: string): Promise<string[]> {
   return out;
 }
 
-async function readJson(
-  absRoot: string,
-  rel: string,
-  problems: Problem[],
-): Promise<Record<string, unknown> | undefined> {
-  const text = (await readFile(path.join(absRoot, rel), 'utf8')).replace(/^\uFEFF/, '');
+function readJson(bytes: Buffer, rel: string, problems: Problem[]): Record<string, unknown> | undefined {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   try {
     const json: unknown = JSON.parse(text);
     if (json && typeof json === 'object' && !Array.isArray(json)) return json as Record<string, unknown>;

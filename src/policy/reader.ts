@@ -34,8 +34,11 @@ class Fatal {
   constructor(readonly error: ReaderError) {}
 }
 
-const NAME_START = /[A-Za-z_:]/;
-const NAME_CHAR = /[A-Za-z0-9_:.-]/;
+/** XML name characters by char code (ASCII letters, digits, _ : . - and anything non-ASCII). */
+const isNameStart = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c > 127;
+const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 const NAMED_VALUE = /\{\{([^{}]*)\}\}/g;
 
 export function readPolicy(input: string, options: ReadOptions = {}): ReadResult {
@@ -156,15 +159,15 @@ class Reader {
   private readName(): string {
     const s = this.s;
     const start = this.i;
-    if (!NAME_START.test(s[this.i] ?? '')) {
+    if (!isNameStart(s.charCodeAt(this.i))) {
       this.fatal('syntax', `Expected a name but found ${describe(s[this.i])}.`);
     }
-    while (this.i < s.length && NAME_CHAR.test(s[this.i])) this.i++;
+    while (this.i < s.length && isNameChar(s.charCodeAt(this.i))) this.i++;
     return s.slice(start, this.i);
   }
 
   private skipSpace(): void {
-    while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+    while (this.i < this.s.length && isSpace(this.s.charCodeAt(this.i))) this.i++;
   }
 
   private startTag(): void {
@@ -271,12 +274,13 @@ class Reader {
     }
     const value = this.decode(raw, valueStart, lenient);
     this.i = close + 1;
+    const valuePos = this.pos(valueStart);
     return {
       name,
       value,
       ...this.pos(nameAt),
-      valueLine: this.pos(valueStart).line,
-      valueColumn: this.pos(valueStart).column,
+      valueLine: valuePos.line,
+      valueColumn: valuePos.column,
       expression,
       namedValues: this.namedValues(raw, valueStart),
     };
@@ -367,7 +371,7 @@ class Reader {
 }
 
 function skipWs(s: string, i: number): number {
-  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   return i;
 }
 

@@ -16,6 +16,7 @@ const DIRECTIVE = /^\s*apim-gogs-disable(-file)?\s+([\w\-/ ,]+?)\s*(?:--.*)?$/s;
 
 export function suppressions(read: ReadResult): Suppression[] {
   const out: Suppression[] = [];
+  if (!read.comments.some((c) => c.value.includes('apim-gogs-disable'))) return out;
   const root = read.root;
   const parse = (c: CommentNode): { rules: Set<string>; file: boolean } | undefined => {
     const m = DIRECTIVE.exec(c.value);

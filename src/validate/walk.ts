@@ -18,7 +18,19 @@ export const isSection = (name: string): name is Section => (SECTIONS as readonl
  * Every policy in a `<policies>` or `<fragment>` document, in document order, descending into the
  * content the catalog marks as nested policies (choose/when, retry, wait, send-request...).
  */
-export function* policies(root: ElementNode): Generator<PolicyVisit> {
+export function policies(root: ElementNode): PolicyVisit[] {
+  // Every check walks the same document; walk it once.
+  let visits = cache.get(root);
+  if (!visits) {
+    visits = Array.from(walk(root));
+    cache.set(root, visits);
+  }
+  return visits;
+}
+
+const cache = new WeakMap<ElementNode, PolicyVisit[]>();
+
+function* walk(root: ElementNode): Generator<PolicyVisit> {
   if (root.name === 'fragment') {
     yield* list(root, undefined, false);
     return;

@@ -20,7 +20,14 @@ export function policyDocUrl(name: string): string {
 }
 
 /** The catalog name nearest to a misspelt one (edit distance <= 3), for "did you mean". */
+const nearestCache = new Map<string, string | undefined>();
+
 export function nearestPolicy(name: string): string | undefined {
+  if (!nearestCache.has(name)) nearestCache.set(name, computeNearest(name));
+  return nearestCache.get(name);
+}
+
+function computeNearest(name: string): string | undefined {
   let best: string | undefined;
   let bestD = 4;
   for (const p of POLICIES) {
