@@ -60,7 +60,7 @@ async function bareSax(dir: string, files: string[]): Promise<void> {
       const text = await readFile(path.join(dir, files[next++]), 'utf8');
       const parser = sax.parser(false, { position: true });
       parser.onerror = () => {
-        parser.error = null;
+        (parser as { error: Error | null }).error = null;
         parser.resume();
       };
       parser.write(text).close();
