@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { blameCommand } from './blame.js';
+import { emulatorCommand } from './emulator.js';
 import { deployCommand } from './deploy.js';
 import { planCommand } from './plan.js';
 import { verifyCommand } from './verify.js';
@@ -17,4 +18,5 @@ export const commands: Command[] = [
   deployCommand,
   verifyCommand,
   blameCommand,
+  emulatorCommand,
 ];
