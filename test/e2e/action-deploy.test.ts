@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { startBed, type Bed } from '../bed/bed.js';
+import { node24Binary } from '../bed/paths.js';
 import { SimulatedRunner, type ActionRun } from '../support/github-actions-env.js';
 import { filesContaining, visibleLog } from '../support/secret-scan.js';
 
@@ -23,7 +24,8 @@ function expectNoSecrets(run: ActionRun) {
 
 async function runAction(mode: string, extra: Record<string, string> = {}): Promise<ActionRun> {
   const runner = await SimulatedRunner.create();
-  return runner.run('dist/index.js', { ...bed.inputs(), mode, ...extra }, bed.runnerEnv());
+  // node24 is what GitHub starts the action with; this machine's node where it cannot be installed.
+  return runner.run('dist/index.js', { ...bed.inputs(), mode, ...extra }, bed.runnerEnv(), node24Binary);
 }
 
 test('a pull request check plans, comments on the Gogs pull request, and writes nothing to APIM', async () => {

@@ -49,6 +49,7 @@ export class SimulatedRunner {
     entry: string,
     inputs: Record<string, string>,
     env: Record<string, string> = {},
+    node: string = process.execPath,
   ): Promise<ActionRun> {
     const inputEnv = Object.fromEntries(
       Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]),
@@ -57,7 +58,7 @@ export class SimulatedRunner {
     const stateEnv = Object.fromEntries(
       parseFileCommands(await readFile(this.files.state, 'utf8')).map(([k, v]) => [`STATE_${k}`, v]),
     );
-    const result = await run(process.execPath, [path.join(projectRoot, entry)], {
+    const result = await run(node, [path.join(projectRoot, entry)], {
       cwd: this.workspace,
       env: {
         PATH: process.env.PATH,
