@@ -206,7 +206,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   let recordWritten = false;
   if (!failure && changes.length && options.writeRecord !== false && plan.environment) {
     try {
-      await writeRecord(conn, plan.environment, provenance, retry);
+      await writeDeploymentRecord(conn, plan.environment, provenance, retry);
       recordWritten = true;
     } catch (err) {
       warnings.push(`The deployment record could not be written: ${armErrorInfo(err).message}`);
@@ -323,12 +323,15 @@ const concurrent =
     throw err;
   };
 
-/** Writes the service-level record of the last deployed commit for the environment. */
-async function writeRecord(
+/**
+ * Writes the service-level record of the last deployed commit for the environment (named value
+ * `apim-gogs-deployment-<environment>`); applyPlan calls it after a deployment that changed something.
+ */
+export async function writeDeploymentRecord(
   conn: ApimConnection,
   environment: string,
   p: Provenance,
-  retry: ArmRetryOptions | undefined,
+  retry?: ArmRetryOptions,
 ): Promise<void> {
   const ref = refFor('namedValue', { name: recordName(environment) });
   const current = await withArmRetry(() => readResource(conn, ref), retry);

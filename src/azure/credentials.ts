@@ -70,6 +70,7 @@ export function createCredential(options: CredentialOptions): FederatedCredentia
     : {};
   let inner: TokenCredential;
   let lastAssertion: string | undefined;
+  let idTokenFailure: Error | undefined;
   switch (auth) {
     case 'github-oidc': {
       const tenantId = need(options.tenantId, 'tenant-id', auth);
@@ -82,9 +83,10 @@ export function createCredential(options: CredentialOptions): FederatedCredentia
         clientId,
         async () => {
           try {
+            idTokenFailure = undefined;
             lastAssertion = await getIdToken(audience);
           } catch (err) {
-            throw idTokenError(err);
+            throw (idTokenFailure = idTokenError(err));
           }
           return lastAssertion;
         },
@@ -132,7 +134,8 @@ export function createCredential(options: CredentialOptions): FederatedCredentia
       try {
         return await inner.getToken(scopes, opts);
       } catch (err) {
-        throw signInError(err, auth, lastAssertion, options);
+        // The identity library wraps our getAssertion error; throw ours, with its hint.
+        throw idTokenFailure ?? signInError(err, auth, lastAssertion, options);
       }
     },
   };
@@ -169,17 +172,7 @@ export function signInError(
   options: CredentialOptions,
 ): Error {
   if (err instanceof ConfigurationError) return err;
-  // The identity library wraps our getAssertion error; find it.
-  const cause = (err as { cause?: unknown })?.cause;
-  if (cause instanceof ConfigurationError) return cause;
   const msg = errorMessage(err);
-  const inner = /Could not get an OIDC ID token[^\n]*/.exec(msg);
-  if (inner) {
-    return new ConfigurationError(
-      inner[0],
-      "Give the job 'permissions: id-token: write' (GitHub Actions), so ACTIONS_ID_TOKEN_REQUEST_URL is set.",
-    );
-  }
   if (
     /AADSTS700213|AADSTS70021|AADSTS700211|AADSTS700212|federated|No matching federated identity/i.test(msg)
   ) {

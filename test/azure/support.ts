@@ -4,10 +4,15 @@ import path from 'node:path';
 import { getIDToken } from '@actions/core';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { ApimConnection } from '../../src/azure/client.js';
-import { createCredential, resolveIdentity, type Identity } from '../../src/azure/credentials.js';
+import {
+  createCredential,
+  resolveIdentity,
+  type FederatedCredential,
+  type Identity,
+} from '../../src/azure/credentials.js';
 import { loadRepository } from '../../src/policy/layout.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
-import { projectRoot } from '../support/shared.js';
+import { fileURLToPath } from 'node:url';
 
 /** A running emulator with an app registration trusting the emulated GitHub issuer. */
 export interface Bed {
@@ -19,12 +24,28 @@ export interface Bed {
   close(): Promise<void>;
 }
 
+// Not ../support/shared.js: that one needs jest globals, and bench/deploy.ts uses this file too.
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tlsDir = path.join(projectRoot, '.tools', 'tls');
 const tls = {
   certFile: path.join(tlsDir, 'server.pem'),
   keyFile: path.join(tlsDir, 'server-key.pem'),
   caFile: path.join(tlsDir, 'ca.pem'),
 };
+
+/** The emulator's federated sign-in as a GitHub Actions job does it: core.getIDToken as the assertion. */
+export function githubCredential(
+  emu: { tenantId: string; authorityHost: string },
+  clientId: string,
+): FederatedCredential {
+  return createCredential({
+    auth: 'github-oidc',
+    tenantId: emu.tenantId,
+    clientId,
+    authorityHost: emu.authorityHost,
+    getIdToken: (aud) => getIDToken(aud),
+  });
+}
 
 /** The GitHub Actions environment variables core.getIDToken reads, pointed at the emulator. */
 export function useGitHubEnv(emu: Emulator): void {
@@ -41,13 +62,7 @@ export async function startBed(options: { latencyMs?: number; seed?: unknown } =
       { issuer: emu.github.issuer, subject: emu.github.subject, audiences: ['api://AzureADTokenExchange'] },
     ],
   });
-  const credential = createCredential({
-    auth: 'github-oidc',
-    tenantId: emu.tenantId,
-    clientId,
-    authorityHost: emu.authorityHost,
-    getIdToken: (aud) => getIDToken(aud),
-  });
+  const credential = githubCredential(emu, clientId);
   const target = {
     subscriptionId: emu.subscriptionId,
     resourceGroup: emu.resourceGroup,
