@@ -75,44 +75,47 @@ async function deployBWith(fault: FaultSpec): Promise<{ bed: Bed; result: ApplyR
   return { bed, result };
 }
 
+type Case = [string, string, FaultSpec];
+const cases: Case[] = [
+  // A persistent 500 on each write (every retry fails too).
+  ...writes.map(([key, action]): Case => [
+    `persistent 500 on ${key} (${action})`,
+    key,
+    { kind: 'error', status: 500, method: 'PUT', path: `/${key}`, times: 0 },
+  ]),
+  // A long-running operation that ends Failed, on each long-running write.
+  ...longRunning.map(([key, action]): Case => [
+    `failed long-running operation on ${key} (${action})`,
+    key,
+    { kind: 'lroFailed', method: 'PUT', path: `/${key}` },
+  ]),
+  // The connection dropped on every attempt of each write.
+  ...writes.map(([key, action]): Case => [
+    `dropped connections on ${key} (${action})`,
+    key,
+    { kind: 'drop', method: 'PUT', path: `/${key}`, times: 0 },
+  ]),
+  // Someone else changes each updated resource between plan and apply.
+  ...writes
+    .filter(([, action]) => action === 'update')
+    .map(([key]): Case => [
+      `concurrent change of ${key}`,
+      key,
+      { kind: 'concurrentWrite', method: 'PUT', path: `/${key}` },
+    ]),
+];
+
 describe('rollback: a failure at any write leaves APIM fully at the old commit', () => {
-  it.each(writes)('persistent 500 on the write of %s (%s)', async (key) => {
-    const { bed, result } = await deployBWith({
-      kind: 'error',
-      status: 500,
-      method: 'PUT',
-      path: `/${key}`,
-      times: 0,
-    });
+  it.each(cases)('%s', async (_name, key, fault) => {
+    const { bed, result } = await deployBWith(fault);
     try {
       expect(result.outcome).toBe('rolled-back');
       expect(result.exitCode).toBe(3);
       expect(result.failure?.key).toBe(key);
+      expect(result.failure?.concurrentChange).toBe(fault.kind === 'concurrentWrite');
       expect(result.notRestored).toEqual([]);
       // The policy is written last: all six earlier changes were made, then undone.
       if (key === 'policies/policy') expect(result.restored).toHaveLength(6);
-      await expectFullyAtA(bed);
-    } finally {
-      await bed.close();
-    }
-  });
-
-  it.each(longRunning)('long-running operation that ends Failed on %s (%s)', async (key) => {
-    const { bed, result } = await deployBWith({ kind: 'lroFailed', method: 'PUT', path: `/${key}` });
-    try {
-      expect(result.outcome).toBe('rolled-back');
-      expect(result.failure?.key).toBe(key);
-      await expectFullyAtA(bed);
-    } finally {
-      await bed.close();
-    }
-  });
-
-  it.each(writes)('dropped connections on every attempt of %s (%s)', async (key) => {
-    const { bed, result } = await deployBWith({ kind: 'drop', method: 'PUT', path: `/${key}`, times: 0 });
-    try {
-      expect(result.outcome).toBe('rolled-back');
-      expect(result.failure?.key).toBe(key);
       await expectFullyAtA(bed);
     } finally {
       await bed.close();
