@@ -1,4 +1,4 @@
-import { applyPlan, planDeployment } from '../../src/azure/index.js';
+import { applyPlan, planDeployment, verifyDeployment } from '../../src/azure/index.js';
 import { fastRetry, makeRepo, policy, startBed, type Bed } from './support.js';
 
 /** API, operation and product policies (apiPolicy.get loses the text in the SDK; we read raw), filters, prune. */
@@ -163,4 +163,46 @@ it('a policy APIM refuses fails with APIM validation message and leaves everythi
     prune: true,
   });
   expect(after.entries).toEqual([]);
+});
+
+it('re-creates a pruned resource when a later delete fails, and verify --include-extra reports leftovers', async () => {
+  const conn = bed.connect();
+  await applyPlan({
+    plan: await planDeployment({
+      repository: await makeRepo(files),
+      connection: conn,
+      source,
+      environment: 'test',
+    }),
+    connection: conn,
+    identity: {},
+    retry: fastRetry,
+  });
+  const { ['apis/echo/policy.xml']: _a, ['apis/orders/policy.xml']: _b, ...rest } = files;
+  const smaller = await makeRepo(rest);
+  const extra = await verifyDeployment({ repository: smaller, connection: conn, source, includeExtra: true });
+  expect(extra.entries.map((e) => [e.key, e.drift])).toEqual([
+    ['apis/echo/policies/policy', 'extra'],
+    ['apis/orders/policies/policy', 'extra'],
+  ]);
+  const plan = await planDeployment({
+    repository: smaller,
+    connection: conn,
+    source,
+    environment: 'test',
+    prune: true,
+  });
+  bed.emu.addFault({
+    kind: 'error',
+    status: 500,
+    method: 'DELETE',
+    path: '/apis/orders/policies/policy',
+    times: 0,
+  });
+  const result = await applyPlan({ plan, connection: conn, identity: {}, concurrency: 1, retry: fastRetry });
+  expect(result.outcome).toBe('rolled-back');
+  expect(result.restored).toEqual(['apis/echo/policies/policy']);
+  bed.emu.clearFaults();
+  const after = await verifyDeployment({ repository: await makeRepo(files), connection: conn, source });
+  expect(after.drift).toBe(false);
 });
