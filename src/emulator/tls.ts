@@ -101,7 +101,9 @@ export async function createServerCert(
 }
 
 /** File names inside a TLS directory (the layout scripts/make-test-certs.ts writes). */
-export function tlsPaths(dir: string): TlsFiles & { caKeyFile: string } {
+export function tlsPaths(tlsDir: string): TlsFiles & { caKeyFile: string } {
+  // Absolute, because these end up in NODE_EXTRA_CA_CERTS for processes started elsewhere.
+  const dir = path.resolve(tlsDir);
   return {
     caFile: path.join(dir, 'ca.pem'),
     caKeyFile: path.join(dir, 'ca-key.pem'),

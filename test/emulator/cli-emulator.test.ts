@@ -45,7 +45,7 @@ describe('apim-gogs emulator', () => {
         ACTIONS_ID_TOKEN_REQUEST_URL: emulator.github.requestUrl,
         SYSTEM_OIDCREQUESTURI: emulator.azureDevOps.oidcRequestUri,
       });
-      expect(env.NODE_EXTRA_CA_CERTS).toMatch(/\.tools\/tls\/ca\.pem$/);
+      expect(env.NODE_EXTRA_CA_CERTS).toBe(path.resolve('.tools/tls/ca.pem'));
       expect(exports).toContain('repo:contoso/apim-policies:environment:prod');
       const getAssertion = async (): Promise<string> => {
         const res = await fetch(`${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, {

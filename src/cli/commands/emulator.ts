@@ -107,10 +107,11 @@ export const emulatorCommand: Command = {
     '  --latency       Milliseconds added to every request',
     '  --client-id     Client id of the rehearsal app registration (default ' + rehearsalClientId + ')',
   ].join('\n'),
-  async run(args, host) {
+  async run(args) {
     const { emulator, exports } = await startFromArgs(args);
+    // Only the export lines go to stdout, so `apim-gogs emulator > emulator.env` gives a file to source.
     process.stdout.write(exports);
-    host.logger.info('Emulator running; press Ctrl-C to stop.');
+    process.stderr.write(`Emulator running on ${emulator.armEndpoint}; press Ctrl-C to stop.\n`);
     await untilStopped();
     await emulator.close();
     return ExitCode.Ok;
