@@ -1,3 +1,4 @@
+import * as im from 'azure-pipelines-task-lib/internal.js';
 import * as tl from 'azure-pipelines-task-lib/task.js';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -38,8 +39,10 @@ export function azurePipelinesHost(): Host {
     logger,
     getInput(name) {
       const taskName = taskInputName(name);
-      // tl.getInput writes every value to the debug log; a secret is read from its variable instead.
-      if (SECRET_INPUTS.has(name)) return process.env[`INPUT_${taskName.toUpperCase()}`] || undefined;
+      // tl.getInput writes every value to the debug log; a secret is read from the task lib's vault
+      // (where it moves every INPUT_* variable at load) without that.
+      if (SECRET_INPUTS.has(name))
+        return im._vault.retrieveSecret(`INPUT_${im._getVariableKey(taskName)}`) || undefined;
       return tl.getInput(taskName, false) || undefined;
     },
     setOutput: (name, value) => tl.setVariable(name, value, false, true),

@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { taskInputName } from '../../src/host/task-input-name.js';
+import { startBed, type Bed } from '../bed/bed.js';
+import { node24Binary, projectRoot } from '../bed/paths.js';
+import { filesContaining } from '../support/secret-scan.js';
+
+const run = promisify(execFile);
+
+// The Azure DevOps task bundle (dist/azure-pipelines), started as the agent starts it: inputs as
+// INPUT_* variables, the service connection's auth parameters as ENDPOINT_AUTH_PARAMETER_*, the
+// job's OIDC endpoint and System.AccessToken; sign-in through AzurePipelinesCredential.
+let bed: Bed;
+let appClientId: string;
+beforeAll(async () => {
+  bed = await startBed();
+  appClientId = bed.azure.registerApp({
+    clientId: '7a1d2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d',
+    federatedCredentials: [
+      {
+        issuer: bed.azure.azureDevOps.issuer,
+        subject: bed.azure.azureDevOps.subject,
+        audiences: ['api://AzureADTokenExchange'],
+      },
+    ],
+    roleOnService: true,
+  }).clientId;
+});
+afterAll(() => bed?.stop());
+
+async function runTask(mode: string) {
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-ado-'));
+  const connection = bed.azure.azureDevOps.serviceConnectionId;
+  const { 'tenant-id': tenantId, 'client-id': _clientId, ...inputs } = { ...bed.inputs(), mode };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH!,
+    HOME: process.env.HOME!,
+    NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS!,
+    AGENT_TEMPDIRECTORY: temp,
+    BUILD_SOURCESDIRECTORY: temp,
+    SYSTEM_COLLECTIONURI: 'https://dev.azure.com/contoso/',
+    SYSTEM_TEAMPROJECT: 'apim',
+    BUILD_BUILDID: '77',
+    SYSTEM_OIDCREQUESTURI: bed.azure.azureDevOps.oidcRequestUri,
+    SYSTEM_ACCESSTOKEN: bed.azure.azureDevOps.accessToken,
+    INPUT_AZURESERVICECONNECTION: connection,
+    [`ENDPOINT_AUTH_PARAMETER_${connection}_TENANTID`]: tenantId,
+    [`ENDPOINT_AUTH_PARAMETER_${connection}_SERVICEPRINCIPALID`]: appClientId,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${taskInputName(k).toUpperCase()}`] = v;
+  const node = node24Binary ?? process.execPath;
+  const r = await run(node, [path.join(projectRoot, 'dist/azure-pipelines/index.js')], {
+    cwd: temp,
+    env,
+  }).then(
+    (x) => ({ exitCode: 0, stdout: x.stdout, stderr: x.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      exitCode: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+    }),
+  );
+  return { ...r, temp };
+}
+
+test('deploys with the service connection (workload identity federation) and reports the ADO way', async () => {
+  const sha = await bed.gogs.commit({ 'apis/orders-api/NOTES.md': 'ado\n' }, 'Notes for the ADO run');
+  const r = await runTask('deploy');
+  expect(r.exitCode).toBe(0);
+  expect(r.stdout).toContain(
+    `##vso[task.setvariable variable=commit-sha;isOutput=true;issecret=false;]${sha}`,
+  );
+  expect(r.stdout).toMatch(/##vso\[task\.setvariable variable=changes;isOutput=true;issecret=false;\][1-9]/);
+  expect(r.stdout).toMatch(/##vso\[task\.uploadsummary\]/);
+  expect(r.stdout).toContain('##vso[task.complete result=Succeeded;]');
+  // The warning from validation is a logissue with the file and line.
+  expect(r.stdout).toMatch(
+    /##vso\[task\.logissue type=warning;code=authentication-required;sourcepath=apis\/echo-api\/policy\.xml;linenumber=\d+;columnnumber=\d+;\]/,
+  );
+  // Neither the Gogs token nor the job's access token is printed (not even as a debug line).
+  expect(r.stdout).not.toContain(bed.gogs.bot.token);
+  expect(r.stdout).not.toContain(bed.azure.azureDevOps.accessToken);
+  const summaries = (await readdir(r.temp)).filter((f) => f.startsWith('apim-gogs-summary'));
+  expect(summaries.length).toBeGreaterThan(0);
+  const summary = (await Promise.all(summaries.map((f) => readFile(path.join(r.temp, f), 'utf8')))).join(
+    '\n',
+  );
+  expect(summary).toContain(sha);
+  expect(await filesContaining(path.join(r.temp, 'apim-policies'), [bed.gogs.bot.token])).toEqual([]);
+});
+
+test('verify passes right after the deployment', async () => {
+  const r = await runTask('verify');
+  expect(r.exitCode).toBe(0);
+  expect(r.stdout).toContain('##vso[task.setvariable variable=drift;isOutput=true;issecret=false;]false');
+});
