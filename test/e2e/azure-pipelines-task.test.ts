@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { taskInputName } from '../../src/host/task-input-name.js';
 import { startBed, type Bed } from '../bed/bed.js';
 import { node24Binary, projectRoot } from '../bed/paths.js';
-import { filesContaining } from '../support/secret-scan.js';
+import { filesContaining, visibleLog } from '../support/secret-scan.js';
 
 const run = promisify(execFile);
 
@@ -81,8 +81,9 @@ test('deploys with the service connection (workload identity federation) and rep
     /##vso\[task\.logissue type=warning;code=authentication-required;sourcepath=apis\/echo-api\/policy\.xml;linenumber=\d+;columnnumber=\d+;\]/,
   );
   // Neither the Gogs token nor the job's access token is printed (not even as a debug line).
-  expect(r.stdout).not.toContain(bed.gogs.bot.token);
-  expect(r.stdout).not.toContain(bed.azure.azureDevOps.accessToken);
+  expect(visibleLog(r.stdout)).not.toContain(bed.gogs.bot.token);
+  expect(visibleLog(r.stdout)).not.toContain(bed.azure.azureDevOps.accessToken);
+  expect(r.stdout).toContain(`##vso[task.setsecret]${bed.gogs.bot.token}`);
   const summaries = (await readdir(r.temp)).filter((f) => f.startsWith('apim-gogs-summary'));
   expect(summaries.length).toBeGreaterThan(0);
   const summary = (await Promise.all(summaries.map((f) => readFile(path.join(r.temp, f), 'utf8')))).join(

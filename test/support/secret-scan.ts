@@ -16,12 +16,13 @@ export async function filesContaining(dir: string, secrets: string[]): Promise<s
 }
 
 /**
- * Log text with the runner's own mask commands removed: `::add-mask::<value>` is how a step tells
- * the GitHub runner what to hide, and the runner consumes those lines; it never shows them.
+ * Log text with the host's own mask commands removed: `::add-mask::<value>` (GitHub) and
+ * `##vso[task.setsecret]<value>` (Azure DevOps) are how a step tells the runner or agent what to
+ * hide; they consume those lines and never show them.
  */
 export function visibleLog(text: string): string {
   return text
     .split('\n')
-    .filter((l) => !l.startsWith('::add-mask::'))
+    .filter((l) => !l.startsWith('::add-mask::') && !l.startsWith('##vso[task.setsecret]'))
     .join('\n');
 }
