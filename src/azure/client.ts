@@ -36,6 +36,16 @@ export interface ApimConnectionOptions {
   correlationId?: string;
   /** Poll interval for long-running operations; default 500 ms. */
   pollIntervalMs?: number;
+  /** Each ARM request is abandoned (and retried) after this long; default 120 s. */
+  requestTimeoutMs?: number;
+}
+
+/** An ARM request that got no answer in time: it may or may not have been applied. */
+export class ArmTimeoutError extends Error {
+  readonly code = 'REQUEST_TIMEOUT';
+  constructor(method: string, resource: string, ms: number) {
+    super(`ARM did not answer ${method} ${resource} within ${ms} ms.`);
+  }
 }
 
 /**
@@ -48,6 +58,7 @@ export class ApimConnection {
   readonly records: ArmRequestRecord[] = [];
   readonly correlationId: string;
   readonly pollIntervalMs: number;
+  readonly requestTimeoutMs: number;
   private readonly servicePrefix: string;
 
   constructor(
@@ -57,6 +68,7 @@ export class ApimConnection {
   ) {
     this.correlationId = options.correlationId ?? randomUUID();
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 120_000;
     this.client = new ApiManagementClient(credential, target.subscriptionId, {
       endpoint: target.endpoint ?? 'https://management.azure.com',
       credentialScopes: [ARM_SCOPE],
@@ -91,6 +103,7 @@ export class ApimConnection {
         if (!request.headers.has('x-ms-correlation-request-id')) {
           request.headers.set('x-ms-correlation-request-id', this.correlationId);
         }
+        if (!request.timeout) request.timeout = this.requestTimeoutMs;
         const started = Date.now();
         const at = new Date(started).toISOString();
         const resource = this.resourceOf(request.url);
@@ -115,6 +128,9 @@ export class ApimConnection {
             correlationId: this.correlationId,
             at,
           });
+          if ((err as Error)?.name === 'AbortError' && !request.abortSignal?.aborted) {
+            throw new ArmTimeoutError(request.method, resource, request.timeout);
+          }
           throw err;
         }
       },

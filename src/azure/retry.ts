@@ -15,7 +15,7 @@ export interface ArmRetryOptions {
 }
 
 const TRANSIENT_NETWORK =
-  /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|other side closed|UND_ERR|terminated/i;
+  /REQUEST_TIMEOUT|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|other side closed|UND_ERR|terminated/i;
 
 export function isTransient(err: unknown): boolean {
   const info = armErrorInfo(err);

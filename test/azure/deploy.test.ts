@@ -170,6 +170,37 @@ describe('apply', () => {
     }
   });
 
+  it('recognizes its own write after a timeout whose request APIM applied anyway (412 on the retry)', async () => {
+    const bed = await atA();
+    try {
+      const conn = bed.connect({ requestTimeoutMs: 300 });
+      const plan = await planDeployment({
+        repository: B,
+        connection: conn,
+        source: { commit: commitB },
+        environment: 'test',
+      });
+      // The first PUT of the policy is answered after 800 ms: we give up at 300 ms, APIM applies it at 800 ms,
+      // and our retry (at about 1300 ms) carries an ETag that no longer matches.
+      bed.emu.addFault({ kind: 'slow', delayMs: 800, method: 'PUT', path: '/policies/policy' });
+      const result = await applyPlan({
+        plan,
+        connection: conn,
+        identity: {},
+        retry: { attempts: 3, baseDelayMs: 1000 },
+      });
+      expect(result.outcome).toBe('succeeded');
+      const policyWrites = conn.records
+        .filter((r) => r.method === 'PUT' && r.resource === 'policies/policy')
+        .map((r) => r.status);
+      expect(policyWrites).toEqual([0, 412]);
+      const after = await planDeployment({ repository: B, connection: conn, source: { commit: commitB } });
+      expect(after.summary.unchanged).toBe(7);
+    } finally {
+      await bed.close();
+    }
+  });
+
   it('deploys nothing when an environment placeholder has no value', async () => {
     const bed = await atA();
     try {

@@ -19,7 +19,7 @@ export interface Bed {
   emu: Emulator;
   clientId: string;
   objectId: string;
-  connect(options?: { pollIntervalMs?: number }): ApimConnection;
+  connect(options?: { pollIntervalMs?: number; requestTimeoutMs?: number }): ApimConnection;
   identity(): Promise<Identity>;
   close(): Promise<void>;
 }
@@ -73,7 +73,11 @@ export async function startBed(options: { latencyMs?: number; seed?: unknown } =
     emu,
     clientId,
     objectId,
-    connect: (o = {}) => new ApimConnection(credential, target, { pollIntervalMs: o.pollIntervalMs ?? 20 }),
+    connect: (o = {}) =>
+      new ApimConnection(credential, target, {
+        pollIntervalMs: o.pollIntervalMs ?? 20,
+        requestTimeoutMs: o.requestTimeoutMs,
+      }),
     identity: () => resolveIdentity(credential),
     close: () => emu.close(),
   };
