@@ -34,7 +34,12 @@ afterAll(() => bed?.stop());
 async function runTask(mode: string) {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-ado-'));
   const connection = bed.azure.azureDevOps.serviceConnectionId;
-  const { 'tenant-id': tenantId, 'client-id': _clientId, ...inputs } = { ...bed.inputs(), mode };
+  // The task takes tenant and client from the service connection, not from inputs.
+  const all: Record<string, string> = { ...bed.inputs(), mode };
+  const tenantId = all['tenant-id'];
+  const inputs = Object.fromEntries(
+    Object.entries(all).filter(([k]) => k !== 'tenant-id' && k !== 'client-id'),
+  );
   const env: Record<string, string> = {
     PATH: process.env.PATH!,
     HOME: process.env.HOME!,
