@@ -57,6 +57,7 @@ export const policyRules: Record<string, PolicyRule> = {
   'authentication-managed-identity': { ...inbound, required: ['resource'] },
   'get-authorization-context': inbound,
   cors: inbound,
+  'cross-domain': inbound,
   jsonp: { sections: ['outbound'], required: ['callback-parameter-name'] },
   'json-to-xml': { sections: ['inbound', 'outbound', 'on-error'], required: ['apply'] },
   'xml-to-json': { sections: ['inbound', 'outbound', 'on-error'], required: ['kind', 'apply'] },

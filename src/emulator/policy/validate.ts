@@ -60,16 +60,20 @@ class Checker {
     for (const child of parent.children) if (child.kind === 'element') this.policy(child, section);
   }
 
-  /** `{{name}}` anywhere in attributes or text must name an existing named value. */
+  /**
+   * `{{name}}` in attributes or text must name an existing named value. Liquid templates
+   * (`<set-body template="liquid">`) use `{{ ... }}` for their own variables, and a named value's name
+   * has no spaces or brackets, so neither of those counts as a reference.
+   */
   namedValues(el: PolicyElement): void {
+    if (el.name === 'set-body' && attribute(el, 'template') === 'liquid') return;
     const texts = [
       ...el.attributes.map((a) => segmentsText(a.value)),
       ...el.children.flatMap((c) => (c.kind === 'text' ? [segmentsText(c.value)] : [])),
     ];
     for (const text of texts) {
-      for (const m of text.matchAll(/\{\{([^{}]+)\}\}/g)) {
-        if (!this.ctx.namedValueExists(m[1].trim()))
-          this.errors.push(at(el, `Cannot find a property '${m[1].trim()}'`));
+      for (const m of text.matchAll(/\{\{([A-Za-z0-9-._]+)\}\}/g)) {
+        if (!this.ctx.namedValueExists(m[1])) this.errors.push(at(el, `Cannot find a property '${m[1]}'`));
       }
     }
     for (const child of el.children) if (child.kind === 'element') this.namedValues(child);
