@@ -12,6 +12,8 @@ const ICON: Record<PlanEntry['action'], string> = {
   unchanged: 'unchanged',
 };
 const MAX_DIFF_LINES = 60;
+/** Diffs shown in the markdown (a PR comment must stay readable); the plan file has them all. */
+const MAX_DIFFS = 40;
 
 function fence(text: string): string {
   // A diff holding ``` cannot close our block early: use a longer fence.
@@ -39,9 +41,9 @@ export function renderPlanMarkdown(plan: Plan, options: { title?: string } = {})
     lines.push('', '| Change | Resource | File |', '| --- | --- | --- |');
     for (const e of changes)
       lines.push(`| ${ICON[e.action]} | \`${esc(e.key)}\` | ${e.file ? `\`${esc(e.file)}\`` : ''} |`);
-    for (const e of changes) {
-      if (!e.diff) continue;
-      const diffLines = e.diff.split('\n');
+    const withDiff = changes.filter((e) => e.diff);
+    for (const e of withDiff.slice(0, MAX_DIFFS)) {
+      const diffLines = (e.diff ?? '').split('\n');
       const shown =
         diffLines.length > MAX_DIFF_LINES
           ? [...diffLines.slice(0, MAX_DIFF_LINES), `… ${diffLines.length - MAX_DIFF_LINES} more line(s)`]
@@ -54,6 +56,9 @@ export function renderPlanMarkdown(plan: Plan, options: { title?: string } = {})
         '',
         '</details>',
       );
+    }
+    if (withDiff.length > MAX_DIFFS) {
+      lines.push('', `… and ${withDiff.length - MAX_DIFFS} more diff(s) in the plan file.`);
     }
   }
   for (const w of plan.warnings) lines.push('', `> ⚠️ ${w}`);

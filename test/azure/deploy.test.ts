@@ -37,12 +37,14 @@ describe('apply', () => {
     const bed = await atA();
     try {
       const conn = bed.connect();
-      const plan = await planDeployment({
+      const planned = await planDeployment({
         repository: B,
         connection: conn,
         source: { commit: commitB },
         environment: 'test',
       });
+      // Apply the plan as a later step would: from its JSON file.
+      const plan = JSON.parse(JSON.stringify(planned)) as typeof planned;
       const result = await applyPlan({
         plan,
         connection: conn,
