@@ -4,15 +4,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import sax from 'sax';
 import { loadRepository } from '../src/policy/layout.js';
-import { validateRepository } from '../src/validate/index.js';
+import { emptyRuleset } from '../src/validate/config.js';
+import { validateLoaded, validatePolicyText, validateRepository } from '../src/validate/index.js';
+import { mutate, mutations } from '../test/policy/mutate.js';
 import { fileURLToPath } from 'node:url';
 import { sideBySide } from './_measure.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const POLICIES = 10_000;
 const ROUNDS = 3;
+const FUZZ_CASES = 30_000;
 
 /** `<policies>` documents from ../shared/corpus, or a few built-in shapes when it is absent. */
 function shapes(): string[] {
@@ -49,6 +53,15 @@ async function generate(dir: string, docs: string[]): Promise<number> {
   return bytes;
 }
 
+function saxParse(text: string): void {
+  const parser = sax.parser(false, { position: true });
+  parser.onerror = () => {
+    (parser as { error: Error | null }).error = null;
+    parser.resume();
+  };
+  parser.write(text).close();
+}
+
 /**
  * The baseline: read every file (32 at a time, as the loader does, so I/O is alike) and parse it with
  * sax (non-strict, so raw expressions do not stop it).
@@ -56,15 +69,7 @@ async function generate(dir: string, docs: string[]): Promise<number> {
 async function bareSax(dir: string, files: string[]): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const text = await readFile(path.join(dir, files[next++]), 'utf8');
-      const parser = sax.parser(false, { position: true });
-      parser.onerror = () => {
-        (parser as { error: Error | null }).error = null;
-        parser.resume();
-      };
-      parser.write(text).close();
-    }
+    while (next < files.length) saxParse(await readFile(path.join(dir, files[next++]), 'utf8'));
   };
   await Promise.all(Array.from({ length: 32 }, worker));
 }
@@ -73,30 +78,66 @@ export async function run(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-bench-validate-'));
   try {
     const bytes = await generate(dir, shapes());
-    const files = (await loadRepository(dir)).policies.map((p) => p.file);
+    const repo = await loadRepository(dir);
+    const files = repo.policies.map((p) => p.file);
     let diagnostics = 0;
-    const t = await sideBySide(
+    // End to end: validateRepository (walk, read, parse, check) against reading + sax-parsing the files.
+    const disk = await sideBySide(
       async () => {
         diagnostics = (await validateRepository({ root: dir })).diagnostics.length;
       },
       () => bareSax(dir, files),
       ROUNDS,
     );
+    // In memory: the same bytes already loaded, so only parsing and checking are compared.
+    const ruleset = emptyRuleset();
+    const memory = await sideBySide(
+      async () => validateLoaded(repo, ruleset, {}),
+      async () => {
+        for (const p of repo.policies) saxParse(p.text);
+      },
+      ROUNDS,
+    );
     const peakMb = process.resourceUsage().maxRSS / 1024;
-    const ratio = t.b / t.a;
-    console.log(`policies: ${files.length} files, ${(bytes / 1048576).toFixed(1)} MiB (from corpus shapes)`);
-    console.log(`validate: ${t.a.toFixed(0)} ms median of ${ROUNDS} (${diagnostics} diagnostics)`);
+    const verdict = (r: number): string => `${r.toFixed(2)} (goal >= 0.5) ${r >= 0.5 ? 'OK' : 'BELOW GOAL'}`;
     console.log(
-      `bare sax: ${t.b.toFixed(0)} ms median of ${ROUNDS} (same bytes, read from disk the same way)`,
+      `policies: ${files.length} files, ${(bytes / 1048576).toFixed(1)} MiB (from corpus shapes), ${diagnostics} diagnostics`,
     );
     console.log(
-      `throughput ratio validate/sax: ${ratio.toFixed(2)} (goal >= 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}`,
+      `end to end: validate ${disk.a.toFixed(0)} ms, read + bare sax ${disk.b.toFixed(0)} ms (medians of ${ROUNDS})`,
     );
-    console.log(`files/second: ${Math.round(files.length / (t.a / 1000))}`);
+    console.log(`  throughput ratio validate/sax: ${verdict(disk.b / disk.a)}`);
+    console.log(`  files/second: ${Math.round(files.length / (disk.a / 1000))}`);
+    console.log(
+      `in memory: validate ${memory.a.toFixed(0)} ms, bare sax ${memory.b.toFixed(0)} ms (medians of ${ROUNDS})`,
+    );
+    console.log(`  throughput ratio validate/sax: ${verdict(memory.b / memory.a)}`);
+    console.log(`  files/second: ${Math.round(files.length / (memory.a / 1000))}`);
     console.log(
       `peak memory (max RSS): ${peakMb.toFixed(0)} MB (goal < 512 MB) ${peakMb < 512 ? 'OK' : 'ABOVE GOAL'}`,
     );
+    fuzz(shapes());
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** More fuzzing than the test runs: mutated corpus policies through the whole single-policy validation. */
+function fuzz(docs: string[]): void {
+  let cases = 0;
+  const failures: string[] = [];
+  fc.assert(
+    fc.property(fc.nat({ max: docs.length - 1 }), mutations, (i, muts) => {
+      cases++;
+      try {
+        validatePolicyText(mutate(docs[i], muts), { scope: 'api' });
+      } catch (err) {
+        failures.push(String(err));
+      }
+    }),
+    { numRuns: FUZZ_CASES },
+  );
+  console.log(
+    `fuzz: ${cases} mutated corpus policies validated, ${failures.length} crashes${failures.length ? `: ${failures[0]}` : ''}`,
+  );
 }

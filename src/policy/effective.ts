@@ -27,8 +27,11 @@ const SECTION_NAMES = ['inbound', 'backend', 'outbound', 'on-error'];
 export function composeLevels(
   levels: PolicyLevel[],
   fragments: Map<string, ElementNode> = new Map(),
+  /** An already composed parent (the API's effective policy when composing an operation's). */
+  onto?: ElementNode,
 ): ElementNode {
   let sections = new Map<string, PolicyNode[]>();
+  for (const s of onto ? childElements(onto) : []) sections.set(s.name, s.children);
   for (const level of levels) {
     if (level.root.name !== 'policies') continue;
     const next = new Map(sections);
@@ -92,6 +95,30 @@ export function printEffective(
   return lines.join('\n');
 }
 
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+/** Composition is deferred until a rule asks for the root: most operation roots are never needed. */
+function effective(
+  apiId: string,
+  operationId: string | undefined,
+  file: string,
+  chain: string[],
+  root: () => ElementNode,
+): EffectivePolicy {
+  return {
+    apiId,
+    operationId,
+    file,
+    chain,
+    get root() {
+      return root();
+    },
+  };
+}
+
 /**
  * Every API (and every operation with a policy file) of the repository with its effective policy.
  * `productsOf` gives the products an API belongs to; a product level is used only when there is
@@ -135,21 +162,13 @@ export function effectivePolicies(
     const api = apiFile.get(apiId);
     if (api) levels.push(api);
     if (!levels.length) continue;
-    out.push({
-      apiId,
-      file: api?.file ?? levels[levels.length - 1].file,
-      chain: levels.map((l) => l.file),
-      root: composeLevels(levels, fragments),
-    });
+    const chain = levels.map((l) => l.file);
+    const apiRoot = lazy(() => composeLevels(levels, fragments));
+    out.push(effective(apiId, undefined, api?.file ?? chain[chain.length - 1], chain, apiRoot));
     for (const op of operations.get(apiId) ?? []) {
-      const opLevels = [...levels, { file: op.file, root: op.root as ElementNode }];
-      out.push({
-        apiId,
-        operationId: op.operationId,
-        file: op.file,
-        chain: opLevels.map((l) => l.file),
-        root: composeLevels(opLevels, fragments),
-      });
+      const opLevel = { file: op.file, root: op.root as ElementNode };
+      const root = lazy(() => composeLevels([opLevel], fragments, apiRoot()));
+      out.push(effective(apiId, op.operationId, op.file, [...chain, op.file], root));
     }
   }
   return out;

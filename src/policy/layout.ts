@@ -121,17 +121,20 @@ export function placePolicy(parts: string[]): Placement {
   return 'misplaced';
 }
 
+/** Every file below `rel`; sibling folders are read concurrently (a large repository has thousands). */
 async function walk(absRoot: string, rel: string): Promise<string[]> {
   const entries = await readdir(path.join(absRoot, rel), { withFileTypes: true });
   const out: string[] = [];
+  const folders: Promise<string[]>[] = [];
   for (const e of entries) {
     const child = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) out.push(...(await walk(absRoot, child)));
+      if (!SKIP_DIRS.has(e.name)) folders.push(walk(absRoot, child));
     } else if (e.isFile()) {
       out.push(child);
     }
   }
+  for (const files of await Promise.all(folders)) for (const f of files) out.push(f);
   return out;
 }
 

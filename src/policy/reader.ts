@@ -174,15 +174,17 @@ class Reader {
     const start = this.i;
     this.i++;
     const name = this.readName();
-    const at = this.pos(start);
+    const line = this.lines.line(start);
+    const column = this.lines.column(start);
     const el: ElementNode = {
       type: 'element',
       name,
       attributes: [],
       children: [],
-      ...at,
-      endLine: at.line,
-      endColumn: at.column,
+      line,
+      column,
+      endLine: line,
+      endColumn: column,
     };
     for (;;) {
       const before = this.i;
@@ -192,8 +194,15 @@ class Reader {
       if (c === '>' || (c === '/' && this.s[this.i + 1] === '>')) break;
       if (this.i === before) this.fatal('syntax', `Expected whitespace or '>' in the tag '${name}'.`);
       const attribute = this.attribute(name);
-      if (el.attributes.some((a) => a.name === attribute.name)) {
-        this.fatalAt(attribute.line, attribute.column, 'syntax', `Duplicate attribute '${attribute.name}'.`);
+      for (const a of el.attributes) {
+        if (a.name === attribute.name) {
+          this.fatalAt(
+            attribute.line,
+            attribute.column,
+            'syntax',
+            `Duplicate attribute '${attribute.name}'.`,
+          );
+        }
       }
       el.attributes.push(attribute);
     }
@@ -203,7 +212,7 @@ class Reader {
     else this.root = el;
     if (this.s[this.i] === '/') {
       this.i += 2;
-      Object.assign(el, this.endPos());
+      this.setEnd(el);
       return;
     }
     this.i++;
@@ -213,9 +222,9 @@ class Reader {
     this.stack.push(el);
   }
 
-  private endPos(): { endLine: number; endColumn: number } {
-    const p = this.pos(this.i);
-    return { endLine: p.line, endColumn: p.column };
+  private setEnd(el: ElementNode): void {
+    el.endLine = this.lines.line(this.i);
+    el.endColumn = this.lines.column(this.i);
   }
 
   private endTag(): void {
@@ -234,7 +243,7 @@ class Reader {
         start,
       );
     }
-    Object.assign(open, this.endPos());
+    this.setEnd(open);
   }
 
   private attribute(element: string): Attribute {
@@ -274,13 +283,13 @@ class Reader {
     }
     const value = this.decode(raw, valueStart, lenient);
     this.i = close + 1;
-    const valuePos = this.pos(valueStart);
     return {
       name,
       value,
-      ...this.pos(nameAt),
-      valueLine: valuePos.line,
-      valueColumn: valuePos.column,
+      line: this.lines.line(nameAt),
+      column: this.lines.column(nameAt),
+      valueLine: this.lines.line(valueStart),
+      valueColumn: this.lines.column(valueStart),
       expression,
       namedValues: this.namedValues(raw, valueStart),
     };
@@ -328,13 +337,14 @@ class Reader {
     }
     let end = this.s.indexOf('<', this.i);
     if (end === -1) end = this.s.length;
-    const raw = this.s.slice(start, end);
     this.i = end;
     if (!parent) {
-      const nonWs = skipWs(this.s, start);
-      if (nonWs < end) this.fatal('syntax', 'Data at the root level is invalid.', nonWs);
+      if (lead < end) this.fatal('syntax', 'Data at the root level is invalid.', lead);
       return;
     }
+    // Indentation between tags means nothing to any check; not keeping it halves the nodes.
+    if (lead >= end) return;
+    const raw = this.s.slice(start, end);
     const value = this.decode(raw, start, expression !== undefined);
     const node: TextNode = {
       type: 'text',
@@ -359,7 +369,7 @@ class Reader {
   }
 
   private namedValues(raw: string, offset: number): NamedValueRef[] {
-    if (!raw.includes('{{')) return [];
+    if (!raw.includes('{{')) return NONE;
     const refs: NamedValueRef[] = [];
     for (const m of raw.matchAll(NAMED_VALUE)) {
       const a = this.pos(offset + m.index);
@@ -369,6 +379,9 @@ class Reader {
     return refs;
   }
 }
+
+/** Shared by every node without named values (never mutated), to spare an array per node. */
+const NONE: NamedValueRef[] = [];
 
 function skipWs(s: string, i: number): number {
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;

@@ -189,14 +189,17 @@ function stringList(v: unknown, where: string): string[] {
 
 /** The setting for one rule in one file: base rules, then environment, then matching overrides (last wins). */
 export function ruleSetting(rs: Ruleset, ruleId: string, file: string, environment?: string): RuleConfig {
-  let result: RuleConfig = { options: {} };
-  const apply = (m: RuleMap): void => {
+  const maps = [rs.rules];
+  const env = environment ? rs.environments.get(environment) : undefined;
+  if (env) maps.push(env.rules);
+  for (const o of rs.overrides) if (o.files.some((r) => r.test(file))) maps.push(o.rules);
+  let result = DEFAULT_SETTING;
+  for (const m of maps) {
     const c = m.get(ruleId);
     if (c) result = { severity: c.severity ?? result.severity, options: { ...result.options, ...c.options } };
-  };
-  apply(rs.rules);
-  const env = environment ? rs.environments.get(environment) : undefined;
-  if (env) apply(env.rules);
-  for (const o of rs.overrides) if (o.files.some((r) => r.test(file))) apply(o.rules);
+  }
   return result;
 }
+
+/** The setting of a rule the ruleset does not mention (shared, never mutated). */
+const DEFAULT_SETTING: RuleConfig = Object.freeze({ options: Object.freeze({}) });

@@ -1,4 +1,4 @@
-import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { ElementNode } from '../policy/ast.js';
 import { effectivePolicies } from '../policy/effective.js';
 import { loadRepository } from '../policy/layout.js';
@@ -149,10 +149,30 @@ export function validatePolicyText(
 }
 
 function result(diagnostics: Diagnostic[], files: number): ValidationResult {
-  diagnostics.sort(compareDiagnostics);
   const count = (s: string): number => diagnostics.filter((d) => d.severity === s).length;
   return {
-    diagnostics,
+    diagnostics: sorted(diagnostics),
     summary: { files, errors: count('error'), warnings: count('warning'), infos: count('info') },
   };
+}
+
+/**
+ * The order of compareDiagnostics (file, position, rule), computed faster: files are compared once
+ * each through a shared collator (what localeCompare uses) instead of in every comparison.
+ */
+function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
+  const collator = new Intl.Collator();
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const out: Diagnostic[] = [];
+  for (const file of [...byFile.keys()].sort(collator.compare)) {
+    const list = byFile.get(file) as Diagnostic[];
+    list.sort((a, b) => a.line - b.line || a.column - b.column || collator.compare(a.ruleId, b.ruleId));
+    for (const d of list) out.push(d);
+  }
+  return out;
 }

@@ -22,7 +22,11 @@ export function policies(root: ElementNode): PolicyVisit[] {
   // Every check walks the same document; walk it once.
   let visits = cache.get(root);
   if (!visits) {
-    visits = Array.from(walk(root));
+    visits = [];
+    if (root.name === 'fragment') list(root, undefined, false, visits);
+    else if (root.name === 'policies') {
+      for (const s of childElements(root)) if (isSection(s.name)) list(s, s.name, false, visits);
+    }
     cache.set(root, visits);
   }
   return visits;
@@ -30,39 +34,31 @@ export function policies(root: ElementNode): PolicyVisit[] {
 
 const cache = new WeakMap<ElementNode, PolicyVisit[]>();
 
-function* walk(root: ElementNode): Generator<PolicyVisit> {
-  if (root.name === 'fragment') {
-    yield* list(root, undefined, false);
-    return;
-  }
-  if (root.name !== 'policies') return;
-  for (const s of childElements(root)) if (isSection(s.name)) yield* list(s, s.name, false);
-}
-
-function* list(
+function list(
   container: ElementNode,
   section: Section | undefined,
   childOfPolicy: boolean,
-): Generator<PolicyVisit> {
+  out: PolicyVisit[],
+): void {
   for (const element of childElements(container)) {
-    yield { element, section, container, childOfPolicy };
-    yield* inside(element, section);
+    out.push({ element, section, container, childOfPolicy });
+    inside(element, section, out);
   }
 }
 
-function* inside(element: ElementNode, section: Section | undefined): Generator<PolicyVisit> {
+function inside(element: ElementNode, section: Section | undefined, out: PolicyVisit[]): void {
   const spec = policySpec(element.name);
   if (!spec) return;
   if (spec.content === 'policies') {
-    yield* list(element, section, false);
+    list(element, section, false, out);
     return;
   }
   for (const child of childElements(element)) {
     const cs = spec.children?.[child.name];
-    if (cs?.content === 'policies') yield* list(child, section, false);
+    if (cs?.content === 'policies') list(child, section, false, out);
     else if (cs?.content === 'policy') {
-      yield { element: child, section, container: element, childOfPolicy: true };
-      yield* inside(child, section);
+      out.push({ element: child, section, container: element, childOfPolicy: true });
+      inside(child, section, out);
     }
   }
 }

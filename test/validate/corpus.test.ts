@@ -1,5 +1,6 @@
 import path from 'node:path';
 import sax from 'sax';
+import { compareDiagnostics } from '../../src/core/diagnostic.js';
 import { validateRepository } from '../../src/validate/index.js';
 import { describeIfShared, sharedDir } from '../support/shared.js';
 import { corpusPolicies } from '../policy/corpus-files.js';
@@ -64,5 +65,13 @@ describeIfShared('the real policies in ../shared/corpus (scope unknown)', () => 
     expect(strictRejects.length).toBeGreaterThan(10);
     const result = await validateRepository({ root: path.join(sharedDir, 'corpus') });
     expect(result.diagnostics.filter((d) => d.ruleId === 'syntax')).toEqual([]);
+  });
+});
+
+describeIfShared('report order', () => {
+  it('is the contract order of compareDiagnostics (file, position, rule)', async () => {
+    const { diagnostics } = await validateRepository({ root: path.join(sharedDir, 'corpus') });
+    expect(diagnostics.length).toBeGreaterThan(10);
+    expect([...diagnostics].sort(compareDiagnostics)).toEqual(diagnostics);
   });
 });

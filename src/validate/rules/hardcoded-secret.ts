@@ -68,11 +68,12 @@ function textChild(el: ElementNode): TextNode | undefined {
   return el.children.find((c): c is TextNode => c.type === 'text' && c.value.trim() !== '');
 }
 
+/** The element's own text and its children's (a value, a body): where a literal secret would sit. */
 function texts(el: ElementNode): TextNode[] {
   const out: TextNode[] = [];
   for (const c of el.children) {
     if (c.type === 'text') out.push(c);
-    else if (c.type === 'element') out.push(...c.children.filter((g): g is TextNode => g.type === 'text'));
+    else if (c.type === 'element') for (const g of c.children) if (g.type === 'text') out.push(g);
   }
   return out;
 }

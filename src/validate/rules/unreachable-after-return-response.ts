@@ -1,4 +1,3 @@
-import { childElements } from '../../policy/ast.js';
 import type { LintRule } from '../rule.js';
 import { policies } from '../walk.js';
 
@@ -12,17 +11,17 @@ export const unreachableAfterReturnResponse: LintRule = {
     docs: 'return-response aborts the pipeline and answers the caller; any policy after it in the same section or branch never runs. Remove the dead policies or move them before return-response.',
   },
   checkDocument(ctx, report) {
-    const containers = new Set(Array.from(policies(ctx.root), (v) => v.container));
-    for (const c of containers) {
-      const elements = childElements(c);
-      const at = elements.findIndex((e) => e.name === 'return-response');
-      const dead = at === -1 ? undefined : elements[at + 1];
-      if (dead)
+    for (const { element, container } of policies(ctx.root)) {
+      if (element.name !== 'return-response') continue;
+      const siblings = container.children;
+      const dead = siblings.slice(siblings.indexOf(element) + 1).find((c) => c.type === 'element');
+      if (dead && dead.type === 'element') {
         report(
           dead,
           `'${dead.name}' follows return-response and never runs.`,
           'Remove it or move it above return-response.',
         );
+      }
     }
   },
 };
