@@ -5,6 +5,7 @@ import { renderJson, renderTemplate } from '../policy/template.js';
 import { RECORD_PREFIX } from './provenance.js';
 import type { Properties, ResourceRef } from './resources.js';
 import { refFor } from './resources.js';
+import { detectPolicyFormat } from './xml-canonical.js';
 
 /** One resource as the repository wants it, rendered for the environment. */
 export interface DesiredResource {
@@ -102,7 +103,7 @@ export function desiredState(
     }
     const rendered = renderTemplate(p.text, values, p.file);
     diagnostics.push(...rendered.diagnostics);
-    const properties: Properties = { value: rendered.text, format: 'rawxml' };
+    const properties: Properties = { value: rendered.text, format: detectPolicyFormat(rendered.text) };
     if (p.scope === 'fragment') {
       const info = fragmentInfo.get(p.fragmentId!);
       if (info?.description !== undefined) {

@@ -200,7 +200,10 @@ export async function writeResource(
   const raw: Raw = {};
   const o = { ...capture(raw), ...(ifMatch ? { ifMatch } : {}) };
   const lro = { ...o, updateIntervalInMs: conn.pollIntervalMs };
-  const policy = { value: String(properties.value ?? ''), format: 'rawxml' as const };
+  const policy = {
+    value: String(properties.value ?? ''),
+    format: properties.format === 'xml' ? ('xml' as const) : ('rawxml' as const),
+  };
   let etag: string | undefined;
   switch (ref.kind) {
     case 'globalPolicy':

@@ -288,3 +288,23 @@ export function canonicalOrRaw(text: string): string {
 export function policiesEqual(a: string, b: string): boolean {
   return canonicalOrRaw(a) === canonicalOrRaw(b);
 }
+
+/**
+ * The format a repository policy is written in. Raw policy format keeps `<`, `&&`, `"` unescaped in
+ * expressions; the XML-escaped form (`@(a &lt; b)`) has entity references there instead. A policy whose
+ * expressions hold entity references and no raw `<` or `&` is sent as `xml` (APIM decodes it); anything
+ * else as `rawxml` (sent as `rawxml`, an escaped expression would reach the C# compiler as `&lt;`).
+ */
+export function detectPolicyFormat(text: string): 'xml' | 'rawxml' {
+  let entities = false;
+  for (let i = text.indexOf('@'); i !== -1; i = text.indexOf('@', i + 1)) {
+    if (text[i + 1] !== '(' && text[i + 1] !== '{') continue;
+    const end = expressionEnd(text, i + 1);
+    if (end === -1) return 'rawxml';
+    const expr = text.slice(i, end);
+    if (/<|&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(expr)) return 'rawxml';
+    if (/&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/.test(expr)) entities = true;
+    i = end - 1;
+  }
+  return entities ? 'xml' : 'rawxml';
+}

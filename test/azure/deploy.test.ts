@@ -1,5 +1,15 @@
 import { applyPlan, planDeployment } from '../../src/azure/index.js';
-import { commitA, commitB, fastRetry, makeRepo, repoA, repoB, startBed, type Bed } from './support.js';
+import {
+  commitA,
+  commitB,
+  fastRetry,
+  globalPolicy,
+  makeRepo,
+  repoA,
+  repoB,
+  startBed,
+  type Bed,
+} from './support.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
 import type { FaultSpec } from '../../src/emulator/index.js';
 
@@ -198,6 +208,30 @@ describe('apply', () => {
       expect(policyWrites).toEqual([0, 412]);
       const after = await planDeployment({ repository: B, connection: conn, source: { commit: commitB } });
       expect(after.summary.unchanged).toBe(7);
+    } finally {
+      await bed.close();
+    }
+  });
+
+  it('deploys a policy written in the XML-escaped form as xml; a rerun plans no change', async () => {
+    const bed = await atA();
+    try {
+      const conn = bed.connect();
+      const escaped = globalPolicy(
+        '<set-header name="x-a" exists-action="override"><value>@(context.Request.Headers.GetValueOrDefault(&quot;a&quot;, &quot;&lt;none&gt;&quot;))</value></set-header>',
+      );
+      const repo = await makeRepo({ ...repoA, 'policy.xml': escaped });
+      const plan = await planDeployment({ repository: repo, connection: conn, source: { commit: commitB } });
+      expect(plan.entries.find((e) => e.key === 'policies/policy')?.desired?.format).toBe('xml');
+      expect((await applyPlan({ plan, connection: conn, identity: {}, retry: fastRetry })).outcome).toBe(
+        'succeeded',
+      );
+      const raw = await conn.client.policy.get(conn.resourceGroup, conn.serviceName, 'policy', {
+        format: 'rawxml',
+      });
+      expect(raw.value).toContain('GetValueOrDefault("a", "<none>")');
+      const again = await planDeployment({ repository: repo, connection: conn, source: { commit: commitB } });
+      expect(again.summary.update + again.summary.create).toBe(0);
     } finally {
       await bed.close();
     }

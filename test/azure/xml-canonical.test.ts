@@ -1,5 +1,6 @@
 import {
   canonicalPolicy,
+  detectPolicyFormat,
   parsePolicyXml,
   policiesEqual,
   PolicyXmlError,
@@ -81,5 +82,13 @@ describe('semantic policy comparison', () => {
       '-     <rate-limit calls="10" renewal-period="60" />',
       '+     <rate-limit calls="11" renewal-period="60" />',
     ]);
+  });
+
+  it('sends the XML-escaped form as xml and the raw form as rawxml', () => {
+    expect(detectPolicyFormat('<a>@(x.As&lt;string&gt;())</a>')).toBe('xml');
+    expect(detectPolicyFormat('<a b="@(x == &quot;y&quot;)" />')).toBe('xml');
+    expect(detectPolicyFormat('<a>@(x.As<string>() && y)</a>')).toBe('rawxml');
+    expect(detectPolicyFormat('<a b="@(x == "y")" />')).toBe('rawxml');
+    expect(detectPolicyFormat('<a>no expression &amp; text</a>')).toBe('rawxml');
   });
 });
