@@ -2,9 +2,7 @@ import type { Host } from '../host/host.js';
 import { ExitCode } from './errors.js';
 import { readInputs } from './inputs.js';
 import { reportFailure } from './report-failure.js';
-import { azureStage } from './stages/azure-stage.js';
 import { checkoutStage } from './stages/checkout-stage.js';
-import { validateStage } from './stages/validate-stage.js';
 
 /**
  * The main job, the same for every host: inputs -> checkout -> validate -> plan -> apply -> report.
@@ -16,6 +14,8 @@ export async function runJob(host: Host): Promise<number> {
     const checkedOut = await checkoutStage(host, inputs);
     if (inputs.mode === 'checkout') return ExitCode.Ok;
 
+    // Loaded on demand: a checkout-only step never parses the validator or the Azure SDKs.
+    const { validateStage } = await import('./stages/validate-stage.js');
     const validation = await validateStage(host, inputs, checkedOut);
     if (validation.failed) {
       host.logger.error(
@@ -25,6 +25,7 @@ export async function runJob(host: Host): Promise<number> {
     }
     if (inputs.mode === 'validate') return ExitCode.Ok;
 
+    const { azureStage } = await import('./stages/azure-stage.js');
     return await azureStage(host, inputs, checkedOut);
   } catch (err) {
     return reportFailure(host, err);

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '../../core/errors.js';
 import { INPUTS } from '../../core/inputs.js';
 import { runJob } from '../../core/run.js';
 import { cliHost } from '../../host/cli.js';
@@ -24,6 +25,12 @@ export const runCommand: Command = {
     '  --summary-file   Append the markdown run summary to this file',
   ].join('\n'),
   async run(args) {
+    if (args.some((a) => a === '--token' || a.startsWith('--token='))) {
+      throw new ConfigurationError(
+        'Unknown option --token: the Gogs token is never taken from the command line, where other users of the machine can read it.',
+        'Put it in the GOGS_TOKEN environment variable.',
+      );
+    }
     const { options } = parseArgs(args, { values: [...valueInputs, 'outputs-file', 'summary-file'] });
     const inputs = new Map([...options].filter(([k]) => valueInputs.includes(k)));
     const token = process.env.GOGS_TOKEN ?? process.env.APIM_GOGS_TOKEN;
