@@ -78,6 +78,9 @@ export async function run(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-bench-validate-'));
   try {
     const bytes = await generate(dir, shapes());
+    // One validate run first, alone, so max RSS measures what a validate run needs (plus generation).
+    await validateRepository({ root: dir });
+    const peakOneRunMb = process.resourceUsage().maxRSS / 1024;
     const repo = await loadRepository(dir);
     const files = repo.policies.map((p) => p.file);
     let diagnostics = 0;
@@ -113,8 +116,12 @@ export async function run(): Promise<void> {
     );
     console.log(`  throughput ratio validate/sax: ${verdict(memory.b / memory.a)}`);
     console.log(`  files/second: ${Math.round(files.length / (memory.a / 1000))}`);
+    const ok = peakOneRunMb < 512 ? 'OK' : 'ABOVE GOAL';
     console.log(
-      `peak memory (max RSS): ${peakMb.toFixed(0)} MB (goal < 512 MB) ${peakMb < 512 ? 'OK' : 'ABOVE GOAL'}`,
+      `peak memory of one validate run (max RSS): ${peakOneRunMb.toFixed(0)} MB (goal < 512 MB) ${ok}`,
+    );
+    console.log(
+      `  max RSS after all rounds (repository held twice, garbage not yet collected): ${peakMb.toFixed(0)} MB`,
     );
     fuzz(shapes());
   } finally {

@@ -10,6 +10,10 @@ export type ScanResult =
   | { ok: true; end: number; code: string; hasReturn: boolean }
   | { ok: false; offset: number; message: string };
 
+/** Characters the code scan must look at: brackets, quotes, '@', '$', '/', '&' (entities), 'r' (return). */
+const SIGNIFICANT = new Uint8Array(128);
+for (const c of '()[]{}"\'@$/&r') SIGNIFICANT[c.charCodeAt(0)] = 1;
+
 const OPEN: Record<string, string> = { '(': ')', '{': '}', '[': ']' };
 
 class Fail {
@@ -57,6 +61,8 @@ class Scanner {
   code_(opener: string, openAt: number): void {
     const stack: [string, number][] = [[opener, openAt]];
     while (stack.length) {
+      // Most of an expression is names, dots and spaces: skip them without decoding.
+      while (this.i < this.limit && !SIGNIFICANT[this.s.charCodeAt(this.i)]) this.i++;
       const at = this.i;
       const c = this.next();
       if (c === '') {

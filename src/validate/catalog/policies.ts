@@ -5,6 +5,9 @@ import type { PolicySpec } from './types.js';
  * (learn.microsoft.com/azure/api-management/<name>-policy: the Attributes table and the Usage section)
  * and cross-checked against the VS Code extension's XSDs (test/validate/catalog-xsd.test.ts lists
  * every intended difference). Scopes leave out workspace, which the APIOps layout does not hold.
+ * Where reference pages disagree (trace: its own page lists inbound, backend and outbound, the
+ * error-handling page also on-error; its older form takes text instead of <message>), the entry
+ * allows the union: a false alarm on a policy APIM accepts costs users more than a miss.
  */
 export const POLICIES: PolicySpec[] = [
   {
@@ -789,13 +792,14 @@ export const POLICIES: PolicySpec[] = [
   {
     name: 'trace',
     category: 'logging',
-    sections: ['inbound', 'backend', 'outbound'],
+    sections: ['inbound', 'backend', 'outbound', 'on-error'],
     scopes: ['global', 'product', 'api', 'operation'],
     attributes: [
       { name: 'source', required: true },
       { name: 'severity', values: ['verbose', 'information', 'error'] },
     ],
     children: { metadata: { content: 'any' }, message: { content: 'any' } },
+    text: true,
   },
   {
     name: 'validate-azure-ad-token',
