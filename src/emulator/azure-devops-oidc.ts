@@ -10,6 +10,9 @@ import type { SigningKey } from './signing.js';
  * `sc://{organization}/{project}/{serviceConnectionName}`, audience api://AzureADTokenExchange.
  */
 
+/** Plan/job ids are fixed per process; the URI's shape matters, not their values. */
+const randomUUIDStable = randomUUID();
+
 export interface ServiceConnection {
   id: string;
   name: string;
@@ -83,6 +86,3 @@ export class AzureDevOpsOidc {
     return json(200, { oidcToken });
   }
 }
-
-/** Plan/job ids are fixed per process; the URI's shape matters, not their values. */
-const randomUUIDStable = randomUUID();

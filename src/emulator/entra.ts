@@ -66,7 +66,9 @@ export class Entra {
   }
 
   registerApp(app: AppRegistration): Required<AppRegistration> {
-    const full = { objectId: randomUUID(), roleOnService: true, ...app };
+    // Registering a client id again updates it; its service principal keeps its object id.
+    const objectId = this.apps.get(app.clientId.toLowerCase())?.objectId ?? randomUUID();
+    const full = { objectId, roleOnService: true, ...app };
     this.apps.set(app.clientId.toLowerCase(), full);
     return full;
   }

@@ -21,6 +21,7 @@ export type { FaultSpec, FaultKind } from './faults.js';
 export type { RequestLogEntry } from './request-log.js';
 export type { AppRegistration, FederatedCredential } from './entra.js';
 export type { GitHubContext } from './github-oidc.js';
+export type { Seed, PolicySeed } from './seed.js';
 export type { ServiceConnection } from './azure-devops-oidc.js';
 export {
   createCa,
@@ -50,6 +51,8 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number;
   /** How many status polls a long-running operation stays InProgress (default 1). */
   lroPolls?: number;
+  /** ARM's hourly request budget per principal (default 12000 reads, 1200 writes). */
+  rateLimits?: { readsPerHour?: number; writesPerHour?: number };
 }
 
 export interface Emulator {
@@ -140,7 +143,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     { subscriptionId, resourceGroup, serviceName },
     svc,
     entra,
-    new RateLimiter(),
+    new RateLimiter(options.rateLimits?.readsPerHour, options.rateLimits?.writesPerHour),
     armRoutes,
   );
 

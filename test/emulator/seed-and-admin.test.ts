@@ -187,3 +187,59 @@ describe('certificates', () => {
     expect(readFileSync(second.caFile, 'utf8')).toBe(readFileSync(first.caFile, 'utf8'));
   });
 });
+
+describe('throttling and long-running operation pacing', () => {
+  it('answers 429 with Retry-After once a principal spends its hourly write budget', async () => {
+    const emu = await startTestEmulator({ rateLimits: { writesPerHour: 2 } });
+    try {
+      const client = armClient(emu, githubCredential(emu));
+      const put = (): Promise<unknown> =>
+        client.tag.createOrUpdate(emu.resourceGroup, emu.serviceName, 't', { displayName: 't' });
+      await put();
+      let remaining = '';
+      await client.tag.createOrUpdate(
+        emu.resourceGroup,
+        emu.serviceName,
+        't',
+        { displayName: 't' },
+        {
+          onResponse: (r) =>
+            (remaining = r.headers.get('x-ms-ratelimit-remaining-subscription-writes') ?? ''),
+        },
+      );
+      expect(remaining).toBe('0');
+      // The SDK would wait out the Retry-After (an hour at most); ask for no retries to see the 429 itself.
+      const res = await fetch(`${emu.armEndpoint}${emu.serviceId}/tags/t?api-version=2024-05-01`, {
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${(await githubCredential(emu).getToken('https://management.azure.com/.default'))?.token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ properties: { displayName: 't' } }),
+      });
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('TooManyRequests');
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('keeps an operation InProgress for the configured number of polls', async () => {
+    const emu = await startTestEmulator({ lroPolls: 3 });
+    try {
+      const client = armClient(emu, githubCredential(emu));
+      await client.namedValue.beginCreateOrUpdateAndWait(
+        emu.resourceGroup,
+        emu.serviceName,
+        'n',
+        { displayName: 'n', value: 'v' },
+        poll,
+      );
+      const polls = emu.requests().filter((r) => r.path.includes('/tenant/operationResults/'));
+      expect(polls).toHaveLength(4); // three InProgress, then Succeeded
+    } finally {
+      await emu.close();
+    }
+  });
+});
