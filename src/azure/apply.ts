@@ -1,7 +1,7 @@
 import { ExitCode } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { ApimConnection, ArmRequestRecord } from './client.js';
-import { armErrorInfo } from './client.js';
+import { armErrorInfo, isWrite } from './client.js';
 import { comparableText } from './compare.js';
 import type { Identity } from './credentials.js';
 import type { Plan, PlanEntry } from './plan.js';
@@ -214,9 +214,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   }
 
   const requests = conn.records.slice(firstRecord);
-  let writes = 0;
-  for (const r of requests)
-    if (r.method !== 'GET' && r.method !== 'HEAD' && !/listValue$/i.test(r.resource)) writes++;
+  const writes = requests.filter(isWrite).length;
   const outcome: ApplyOutcome = !changes.length
     ? 'no-changes'
     : !failure

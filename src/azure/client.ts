@@ -89,13 +89,6 @@ export class ApimConnection {
     return this.target.serviceName;
   }
 
-  /** Counts of recorded requests: writes are PUT/PATCH/DELETE (and POST other than listValue). */
-  counts(): { reads: number; writes: number } {
-    let writes = 0;
-    for (const r of this.records) if (isWrite(r)) writes++;
-    return { reads: this.records.length - writes, writes };
-  }
-
   private recorder(): PipelinePolicy {
     return {
       name: 'apimGogsRecorder',
