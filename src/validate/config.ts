@@ -151,7 +151,7 @@ function ruleMap(value: unknown, where: string, knownRules: string[]): RuleMap {
       const near = knownRules.find((k) => k.includes(id) || id.includes(k));
       throw new ConfigurationError(
         `${where}: unknown rule '${id}'.`,
-        near ? `Did you mean '${near}'?` : 'Run `apim-gogs validate --list-rules`, or see docs/validate.md.',
+        near ? `Did you mean '${near}'?` : `Known rules: ${knownRules.join(', ')}.`,
       );
     }
     const [sev, options] = Array.isArray(setting) ? setting : [setting, undefined];

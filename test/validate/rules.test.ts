@@ -112,6 +112,29 @@ describe('repository checks', () => {
     expect(external.diagnostics.some((d) => d.ruleId === 'named-value-reference')).toBe(false);
   });
 
+  it('named-value-not-secret: a credential taken from a plain named value is reported', async () => {
+    const nv = (name: string, props: object): Record<string, string> => ({
+      [`named values/${name}/namedValueInformation.json`]: JSON.stringify({
+        properties: { displayName: name, ...props },
+      }),
+    });
+    root = await makeRepo({
+      'apis/a/policy.xml': inbound(
+        '<authentication-basic username="u" password="{{plain}}" />\n<set-header name="Authorization"><value>Bearer {{vaulted}}</value></set-header>\n<set-header name="x-trace"><value>{{plain}}</value></set-header>',
+      ),
+      ...nv('plain', { value: 'p4ss', secret: false }),
+      ...nv('vaulted', {
+        secret: true,
+        keyVault: { secretIdentifier: 'https://kv.vault.azure.net/secrets/t' },
+      }),
+      '.apim-gogs.yaml': 'rules: { rate-limit-required: off, authentication-required: off }',
+    });
+    const r = await validateRepository({ root });
+    expect(r.diagnostics.map((d) => `${d.ruleId} ${d.line}:${d.column}`)).toEqual([
+      'named-value-not-secret 4:46',
+    ]);
+  });
+
   it('a fragment including a fragment is an error; Liquid {{body}} is not a named value', async () => {
     root = await makeRepo({
       'policy fragments/f/policy.xml': '<fragment><include-fragment fragment-id="g" /></fragment>',

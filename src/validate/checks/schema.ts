@@ -12,6 +12,9 @@ import type { Located, RuleMeta } from '../rule.js';
 import { isDynamic, isSection, policies } from '../walk.js';
 import { ATTRIBUTE, CHILD, DOCUMENT, ONCE, UNKNOWN_POLICY, WRONG_SCOPE, WRONG_SECTION } from './meta.js';
 
+/** The index of all policies, for an unknown name with no near match. */
+const POLICY_REFERENCE = 'https://learn.microsoft.com/azure/api-management/api-management-policies';
+
 export type Emit = (rule: RuleMeta, at: Located, message: string, help?: string) => void;
 
 /** APIM's own phrasing, so a message matches what the portal would say. */
@@ -39,7 +42,7 @@ export function checkSchema(root: ElementNode, scope: PolicyScope, emit: Emit): 
         UNKNOWN_POLICY,
         el,
         inElement(el, `'${el.name}' is not a known policy.`),
-        near ? `Did you mean '${near}'?` : policyDocUrl('api-management-policies').replace('-policy', ''),
+        near ? `Did you mean '${near}'?` : POLICY_REFERENCE,
       );
       continue;
     }

@@ -1,11 +1,8 @@
-import { attr, childElements, type Attribute, type ElementNode, type TextNode } from '../../policy/ast.js';
-import type { LintRule, Report } from '../rule.js';
+import type { ElementNode, TextNode } from '../../policy/ast.js';
+import type { LintRule } from '../rule.js';
+import { credentialSlots, slotPosition } from './credentials.js';
 import { policies } from '../walk.js';
 
-/** Headers and query parameters whose value is a credential. */
-const SECRET_HEADERS =
-  /^(authorization|proxy-authorization|ocp-apim-subscription-key|api-key|x-api-key|x-functions-key|x-ms-client-secret)$/i;
-const SECRET_QUERY = /^(code|key|api-key|apikey|sig|subscription-key|client_secret|access_token)$/i;
 /** SAS tokens, storage/Service Bus connection strings and similar, anywhere in a literal. */
 const SECRET_PATTERN =
   /(?:[?&]sig=[A-Za-z0-9%+/=]{16,}|AccountKey=[^;\s]{16,}|SharedAccessKey=[^;\s]{16,}|client_secret=[^&\s]{8,})/i;
@@ -24,49 +21,33 @@ export const hardcodedSecret: LintRule = {
     docs: 'A credential written into a policy is stored in the repository history, shown to everyone who can read the API configuration, and cannot be rotated without a deployment. Put it in a secret named value, preferably backed by Key Vault, and reference it as `{{name}}`. Checked: authentication-basic password, authentication-certificate and proxy password, set-header for Authorization and API-key headers, set-query-parameter for key-like parameters, and SAS signatures, AccountKey= and SharedAccessKey= in any literal value.',
   },
   checkDocument(ctx, report) {
+    const help =
+      'Move the secret to a secret named value (preferably Key Vault-backed) and reference it as {{name}}.';
+    for (const slot of credentialSlots(ctx.root)) {
+      if (literal(slot.holder))
+        report(
+          slotPosition(slot.holder),
+          `'${slot.element.name}' sets ${slot.what} to a hard-coded value.`,
+          help,
+        );
+    }
     for (const { element: el } of policies(ctx.root)) {
-      for (const name of passwordAttributes(el.name)) {
-        const a = attr(el, name);
-        if (a && literal(a)) flag(report, a, `'${el.name}' has a hard-coded ${name}.`);
-      }
-      const target = attr(el, 'name')?.value ?? '';
-      const secretName =
-        (el.name === 'set-header' && SECRET_HEADERS.test(target)) ||
-        (el.name === 'set-query-parameter' && SECRET_QUERY.test(target));
-      if (secretName && attr(el, 'exists-action')?.value !== 'delete') {
-        for (const v of childElements(el).filter((c) => c.name === 'value')) {
-          const t = textChild(v);
-          if (t && literal(t)) flag(report, t, `'${el.name}' sets '${target}' to a hard-coded value.`);
+      for (const a of el.attributes) {
+        if (literal(a) && SECRET_PATTERN.test(a.value)) {
+          report(
+            slotPosition(a),
+            `The '${a.name}' attribute of '${el.name}' holds a key or SAS token.`,
+            help,
+          );
         }
       }
-      for (const a of el.attributes)
-        if (literal(a) && SECRET_PATTERN.test(a.value))
-          flag(report, a, `The '${a.name}' attribute of '${el.name}' holds a key or SAS token.`);
-      for (const t of texts(el))
+      for (const t of texts(el)) {
         if (literal(t) && SECRET_PATTERN.test(t.value))
-          flag(report, t, `'${el.name}' holds a key or SAS token in its text.`);
+          report(t, `'${el.name}' holds a key or SAS token in its text.`, help);
+      }
     }
   },
 };
-
-function passwordAttributes(policy: string): string[] {
-  if (policy === 'authentication-basic' || policy === 'authentication-certificate' || policy === 'proxy')
-    return ['password'];
-  return [];
-}
-
-function flag(report: Report, at: Attribute | TextNode, message: string): void {
-  const pos = 'valueLine' in at ? { line: at.valueLine, column: at.valueColumn } : at;
-  report(
-    pos,
-    message,
-    'Move the secret to a secret named value (preferably Key Vault-backed) and reference it as {{name}}.',
-  );
-}
-
-function textChild(el: ElementNode): TextNode | undefined {
-  return el.children.find((c): c is TextNode => c.type === 'text' && c.value.trim() !== '');
-}
 
 /** The element's own text and its children's (a value, a body): where a literal secret would sit. */
 function texts(el: ElementNode): TextNode[] {

@@ -4,6 +4,7 @@ import { baseRequired } from './base-required.js';
 import { corsWildcard } from './cors-wildcard.js';
 import { hardcodedSecret } from './hardcoded-secret.js';
 import { httpsOnly } from './https-only.js';
+import { namedValueNotSecret } from './named-value-not-secret.js';
 import { noMockResponse } from './no-mock-response.js';
 import { noTrace } from './no-trace.js';
 import { policyBeforeBase } from './policy-before-base.js';
@@ -17,6 +18,7 @@ export const LINT_RULES: LintRule[] = [
   corsWildcard,
   httpsOnly,
   hardcodedSecret,
+  namedValueNotSecret,
   rateLimitRequired,
   authenticationRequired,
   noTrace,
