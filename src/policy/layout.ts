@@ -118,6 +118,10 @@ export function placePolicy(parts: string[]): Placement {
   }
   if (top === 'products' && parts.length === 3) return { scope: 'product', productId: parts[1] };
   if (top === 'policy fragments' && parts.length === 3) return { scope: 'fragment', fragmentId: parts[1] };
+  // Workspaces and GraphQL resolvers are APIOps places this tool does not deploy: still validated,
+  // with an unknown scope, never reported as misplaced.
+  if (top === 'workspaces') return { scope: 'unknown' };
+  if (top === 'apis' && parts.length === 5 && parts[2] === 'resolvers') return { scope: 'unknown' };
   return 'misplaced';
 }
 

@@ -27,6 +27,8 @@ describe('loadRepository (APIOps layout)', () => {
       'policy fragments/auth/policy.xml': '<fragment />',
       'loose/thing.xml': POLICY,
       'apis/echo/specification.xml': '<wsdl/>',
+      'apis/graph/resolvers/users/policy.xml': '<http-data-source />',
+      'workspaces/team-a/apis/x/policy.xml': POLICY,
     });
     const repo = await loadRepository(root);
     const byFile = Object.fromEntries(repo.policies.map((p) => [p.file, p]));
@@ -44,6 +46,8 @@ describe('loadRepository (APIOps layout)', () => {
     });
     expect(byFile['loose/thing.xml'].scope).toBe('unknown');
     expect(byFile['apis/echo/specification.xml']).toBeUndefined();
+    expect(byFile['apis/graph/resolvers/users/policy.xml'].scope).toBe('unknown');
+    expect(byFile['workspaces/team-a/apis/x/policy.xml'].scope).toBe('unknown');
     expect(repo.problems).toEqual([]);
   });
 

@@ -119,3 +119,36 @@ describe('readPolicy: raw policy format', () => {
     expect(readPolicy('<a x="1" x="2"/>').errors[0].message).toMatch(/Duplicate attribute/);
   });
 });
+
+describe('readPolicy: XML details', () => {
+  it('accepts an XML declaration, comments and CDATA, and keeps comments with positions', () => {
+    const r = readPolicy(
+      '<?xml version="1.0" encoding="utf-8"?>\n<!-- top -->\n<policies><inbound><set-body><![CDATA[<a>&</a>]]></set-body></inbound></policies>',
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.comments).toEqual([expect.objectContaining({ value: ' top ', line: 2, column: 1 })]);
+    expect(el(r.root, 'inbound', 'set-body').children[0]).toMatchObject({
+      type: 'text',
+      cdata: true,
+      value: '<a>&</a>',
+    });
+  });
+
+  it('refuses a processing instruction other than the XML declaration, and unclosed elements', () => {
+    expect(readPolicy('<policies><?php echo 1 ?></policies>').errors[0].message).toMatch(
+      /processing instruction/,
+    );
+    expect(readPolicy('<policies>\n  <inbound>').errors[0]).toMatchObject({
+      line: 2,
+      column: 3,
+      message: "The element 'inbound' is not closed.",
+    });
+  });
+
+  it('decodes character references and the five entities in values', () => {
+    const r = readPolicy(
+      '<policies><inbound><set-variable name="a" value="&lt;&#x41;&#66;&amp;&quot;" /></inbound></policies>',
+    );
+    expect(attr(el(r.root, 'inbound', 'set-variable'), 'value')?.value).toBe('<AB&"');
+  });
+});
