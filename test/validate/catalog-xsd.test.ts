@@ -58,9 +58,9 @@ function differences(xsds: XsdPolicy[]): string[] {
 }
 
 describeIfShared('the policy catalog against ../shared/reference/policy-xsd', () => {
-  const xsds = readXsds(path.join(sharedDir, 'reference', 'policy-xsd'));
-
   it('differs from the XSDs only where intended, each difference with a reason', () => {
+    // Read inside the test: a skipped describe still runs its body, and ../shared may be absent.
+    const xsds = readXsds(path.join(sharedDir, 'reference', 'policy-xsd'));
     expect(differences(xsds)).toEqual(Object.keys(INTENDED).sort());
   });
 
