@@ -122,6 +122,8 @@ class Reader {
   private comment(): void {
     const end = this.s.indexOf('-->', this.i + 4);
     if (end === -1) this.fatal('syntax', 'The comment is not closed with -->.');
+    // Strict XML forbids '--' inside a comment, but real policies have it (an unclosed comment
+    // running into the next '<!--'), so it is accepted, as the corpus shows APIM users do.
     const node: CommentNode = { type: 'comment', value: this.s.slice(this.i + 4, end), ...this.pos(this.i) };
     this.comments.push(node);
     this.current()?.children.push(node);

@@ -3,7 +3,7 @@ import type { CommentNode, ElementNode, ReadResult } from '../policy/ast.js';
 /**
  * Inline suppression by XML comment: `<!-- apim-gogs-disable rule-a, rule-b -->` silences those rules
  * on the element that follows the comment (its whole extent); before the root element, or written as
- * `apim-gogs-disable-file`, it covers the whole file. Naming the rule is required, so a suppression
+ * `apim-gogs-disable-file`, it covers the whole file. A reason may follow a colon. Naming the rule is required, so a suppression
  * never hides more than its author meant.
  */
 export interface Suppression {
@@ -12,7 +12,7 @@ export interface Suppression {
   toLine: number;
 }
 
-const DIRECTIVE = /^\s*apim-gogs-disable(-file)?\s+([\w\-/ ,]+?)\s*(?:--.*)?$/s;
+const DIRECTIVE = /^\s*apim-gogs-disable(-file)?\s+([\w\-/ ,]+?)\s*(?::.*)?$/s;
 
 export function suppressions(read: ReadResult): Suppression[] {
   const out: Suppression[] = [];

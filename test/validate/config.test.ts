@@ -43,7 +43,7 @@ describe('ruleset (.apim-gogs.yaml) and inline suppression', () => {
 
   it('suppresses a named rule with an XML comment on the next element, or the whole file', async () => {
     const suppressed = inbound(
-      '<!-- apim-gogs-disable cors-wildcard -- partner portal needs it -->\n<cors>\n<allowed-origins><origin>*</origin></allowed-origins></cors>',
+      '<!-- apim-gogs-disable cors-wildcard: partner portal needs it -->\n<cors>\n<allowed-origins><origin>*</origin></allowed-origins></cors>',
     );
     root = await makeRepo({
       'apis/a/policy.xml': suppressed,
