@@ -2,38 +2,9 @@ import type { Host } from '../host/host.js';
 import { ConfigurationError } from '../core/errors.js';
 import { ApimConnection, type ServiceTarget } from './client.js';
 import { createCredential, parseAuthKind, type FederatedCredential } from './credentials.js';
+import { AZURE_INPUTS } from './azure-inputs.js';
 
-/**
- * The Azure inputs (action inputs, task inputs, CLI options, APIM_GOGS_* variables), and the one
- * function that turns them into a signed-in connection. No input holds a secret.
- */
-export const AZURE_INPUTS = {
-  auth: {
-    default: 'github-oidc',
-    description: 'github-oidc | azure-devops | managed-identity | workload-identity | azure-cli',
-  },
-  'tenant-id': { description: 'Entra tenant of the app registration' },
-  'client-id': { description: 'Client id of the app registration (or user-assigned managed identity)' },
-  'subscription-id': { description: 'Subscription of the APIM service' },
-  'resource-group': { description: 'Resource group of the APIM service' },
-  'service-name': { description: 'Name of the APIM service' },
-  audience: {
-    default: 'api://AzureADTokenExchange',
-    description: 'Audience of the OIDC ID token (github-oidc)',
-  },
-  'service-connection-id': { description: 'Azure DevOps service connection id (azure-devops)' },
-  'arm-endpoint': {
-    description: 'ARM endpoint (default https://management.azure.com; the emulator for rehearsals)',
-  },
-  'authority-host': { description: 'Entra authority host (default https://login.microsoftonline.com)' },
-  concurrency: { default: '4', description: 'Parallel ARM writes' },
-  apis: { description: 'Comma-separated API ids: deploy only their API and operation policies' },
-  products: { description: 'Comma-separated product ids: deploy only their product policies' },
-  prune: {
-    default: 'false',
-    description: 'Delete live resources apim-gogs deployed that the repository no longer has',
-  },
-} as const;
+export { AZURE_INPUTS };
 
 export type AzureInputName = keyof typeof AZURE_INPUTS;
 export type InputGetter = (name: AzureInputName | string) => string | undefined;
@@ -70,19 +41,28 @@ export function readTarget(get: InputGetter): ServiceTarget {
   };
 }
 
+/** The host's own way to sign in when the auth input is not given. */
+const defaultAuth: Record<Host['name'], string> = {
+  github: 'github-oidc',
+  'azure-pipelines': 'azure-devops',
+  cli: 'azure-cli',
+};
+
 export function readCredential(get: InputGetter, host: Host): FederatedCredential {
   const authorityHost = get('authority-host');
+  // In Azure Pipelines the service connection names the tenant and the app registration.
+  const connection = host.azureServiceConnection?.();
   if (authorityHost && !/^https:\/\//i.test(authorityHost)) {
     throw new ConfigurationError(`Input authority-host "${authorityHost}" is not https.`);
   }
   return createCredential({
-    auth: parseAuthKind(get('auth') ?? AZURE_INPUTS.auth.default),
-    tenantId: get('tenant-id'),
-    clientId: get('client-id'),
+    auth: parseAuthKind(get('auth') ?? defaultAuth[host.name]),
+    tenantId: get('tenant-id') ?? connection?.tenantId,
+    clientId: get('client-id') ?? connection?.clientId,
     authorityHost: authorityHost || undefined,
     audience: get('audience') ?? AZURE_INPUTS.audience.default,
     getIdToken: (aud) => host.getIdToken(aud),
-    serviceConnectionId: get('service-connection-id'),
+    serviceConnectionId: connection?.id,
   });
 }
 

@@ -98,7 +98,7 @@ export function createCredential(options: CredentialOptions): FederatedCredentia
       inner = new AzurePipelinesCredential(
         need(options.tenantId, 'tenant-id', auth),
         need(options.clientId, 'client-id', auth),
-        need(options.serviceConnectionId, 'service-connection-id', auth),
+        need(options.serviceConnectionId, 'azureServiceConnection', auth),
         need(options.systemAccessToken ?? process.env.SYSTEM_ACCESSTOKEN, 'System.AccessToken', auth),
         common,
       );

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AZURE_INPUTS } from '../azure/azure-inputs.js';
 import { isSeverity, type Severity } from './diagnostic.js';
 import { ConfigurationError } from './errors.js';
 import type { Host } from '../host/host.js';
@@ -41,30 +42,8 @@ export const INPUTS = {
     description:
       "Pull request target branch, for annotating only changed files (default: the repository's default branch)",
   },
-  auth: {
-    description:
-      "Azure sign-in: github-oidc | azure-devops | managed-identity | workload-identity | azure-cli (default: the host's own)",
-  },
-  'tenant-id': { description: 'Entra tenant ID' },
-  'client-id': {
-    description: 'Client ID of the app registration or managed identity with the federated credential',
-  },
-  audience: {
-    default: 'api://AzureADTokenExchange',
-    description: 'Audience of the OIDC token asked from the CI host',
-  },
-  'subscription-id': { description: 'Azure subscription of the APIM service' },
-  'resource-group': { description: 'Resource group of the APIM service' },
-  'service-name': { description: 'APIM service name' },
-  'arm-endpoint': { default: 'https://management.azure.com', description: 'Azure Resource Manager endpoint' },
-  'authority-host': { default: 'https://login.microsoftonline.com', description: 'Entra authority host' },
-  concurrency: { default: '4', description: 'ARM requests in flight at once' },
-  prune: {
-    default: 'false',
-    description: 'Delete live resources apim-gogs deployed that the repository no longer has',
-  },
-  apis: { description: 'Only these APIs (comma-separated API ids)' },
-  products: { description: 'Only these products (comma-separated product ids)' },
+  // Checked where they are used (src/azure/connect.ts), so the CLI commands share them.
+  ...AZURE_INPUTS,
 } satisfies Record<string, InputSpec>;
 
 export interface JobInputs {
@@ -83,23 +62,6 @@ export interface JobInputs {
   failSeverity: Severity;
   pullRequest?: number;
   baseRef?: string;
-  azure: AzureInputs;
-}
-
-export interface AzureInputs {
-  auth?: string;
-  tenantId?: string;
-  clientId?: string;
-  audience: string;
-  subscriptionId?: string;
-  resourceGroup?: string;
-  serviceName?: string;
-  armEndpoint: string;
-  authorityHost: string;
-  concurrency: number;
-  prune: boolean;
-  apis?: string[];
-  products?: string[];
 }
 
 /** Reads and checks the inputs; every mistake is a ConfigurationError that names the input. */
@@ -154,7 +116,6 @@ export function readInputs(host: Host): JobInputs {
     failSeverity,
     pullRequest: pr === undefined ? undefined : Number(pr),
     baseRef: get('base-ref'),
-    azure: readAzureInputs(get),
   };
 }
 
@@ -162,33 +123,4 @@ export function parseBoolean(value: string, name: string): boolean {
   if (/^(true|yes|1)$/i.test(value)) return true;
   if (/^(false|no|0)$/i.test(value)) return false;
   throw new ConfigurationError(`Input ${name} is "${value}", not true or false.`);
-}
-
-function readAzureInputs(get: (name: keyof typeof INPUTS) => string | undefined): AzureInputs {
-  const concurrency = Number(get('concurrency'));
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw new ConfigurationError(
-      `Input concurrency "${get('concurrency')}" is not a whole number from 1 to 64.`,
-    );
-  }
-  const list = (v?: string) =>
-    v
-      ?.split(',')
-      .map((x) => x.trim())
-      .filter(Boolean);
-  return {
-    auth: get('auth'),
-    tenantId: get('tenant-id'),
-    clientId: get('client-id'),
-    audience: get('audience')!,
-    subscriptionId: get('subscription-id'),
-    resourceGroup: get('resource-group'),
-    serviceName: get('service-name'),
-    armEndpoint: get('arm-endpoint')!,
-    authorityHost: get('authority-host')!,
-    concurrency,
-    prune: parseBoolean(get('prune')!, 'prune'),
-    apis: list(get('apis')),
-    products: list(get('products')),
-  };
 }

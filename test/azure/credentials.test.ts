@@ -154,7 +154,7 @@ describe('federated sign-in', () => {
       /tenant-id/,
     );
     expect(() => createCredential({ auth: 'azure-devops', tenantId: 't', clientId: 'c' })).toThrow(
-      /service-connection-id/,
+      /azureServiceConnection/,
     );
   });
 });

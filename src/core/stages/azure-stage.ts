@@ -1,10 +1,10 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readConcurrency, readCredential, readList, readPrune, readTarget } from '../../azure/connect.js';
 import {
   ApimConnection,
   applyPlan,
-  createCredential,
   loadEnvironmentValues,
-  parseAuthKind,
   planDeployment,
   renderApplyMarkdown,
   renderDriftText,
@@ -21,37 +21,15 @@ import { upsertPullRequestComment } from '../../gogs/pr-comment.js';
 import { parseRepositoryName } from '../../gogs/repository-name.js';
 import type { Host } from '../../host/host.js';
 import { loadRepository } from '../../policy/layout.js';
-import { ConfigurationError, ExitCode } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import type { JobInputs } from '../inputs.js';
-import { readFile, writeFile } from 'node:fs/promises';
-
-/** The host's own way to sign in when the auth input is not given. */
-const defaultAuth: Record<Host['name'], string> = {
-  github: 'github-oidc',
-  'azure-pipelines': 'azure-devops',
-  cli: 'azure-cli',
-};
 
 /** plan, deploy or verify against APIM. Returns the exit code. */
 export async function azureStage(host: Host, inputs: JobInputs, co: CheckoutResult): Promise<number> {
-  const a = inputs.azure;
-  const connection = host.azureServiceConnection?.();
-  const subscriptionId = required(a.subscriptionId, 'subscription-id');
-  const credential = createCredential({
-    auth: parseAuthKind(a.auth ?? defaultAuth[host.name]),
-    tenantId: a.tenantId ?? connection?.tenantId,
-    clientId: a.clientId ?? connection?.clientId,
-    authorityHost: a.authorityHost,
-    audience: a.audience,
-    getIdToken: (aud) => host.getIdToken(aud),
-    serviceConnectionId: connection?.id,
-  });
-  const apim = new ApimConnection(credential, {
-    subscriptionId,
-    resourceGroup: required(a.resourceGroup, 'resource-group'),
-    serviceName: required(a.serviceName, 'service-name'),
-    endpoint: a.armEndpoint,
-  });
+  const get = (name: string) => host.getInput(name)?.trim() || undefined;
+  const credential = readCredential(get, host);
+  const apim = new ApimConnection(credential, readTarget(get));
+  const concurrency = readConcurrency(get);
   const run = host.runInfo();
   const planOptions: PlanOptions = {
     repository: await loadRepository(co.path),
@@ -64,8 +42,8 @@ export async function azureStage(host: Host, inputs: JobInputs, co: CheckoutResu
     },
     environment: inputs.environment,
     values: inputs.environment ? await loadEnvironmentValues(co.path, inputs.environment) : {},
-    filters: { apis: a.apis, products: a.products },
-    concurrency: a.concurrency,
+    filters: { apis: readList(get, 'apis'), products: readList(get, 'products') },
+    concurrency,
     logger: host.logger,
   };
 
@@ -82,7 +60,9 @@ export async function azureStage(host: Host, inputs: JobInputs, co: CheckoutResu
     return result.exitCode;
   }
 
-  const plan = await host.logger.group('Plan', () => planDeployment({ ...planOptions, prune: a.prune }));
+  const plan = await host.logger.group('Plan', () =>
+    planDeployment({ ...planOptions, prune: readPrune(get) }),
+  );
   const planFile = path.join(run.tempDir, `apim-gogs-plan-${co.sha.slice(0, 12)}.json`);
   await writePlanFile(planFile, plan);
   const changes = plan.entries.filter((e) => e.action !== 'unchanged').length;
@@ -96,7 +76,7 @@ export async function azureStage(host: Host, inputs: JobInputs, co: CheckoutResu
 
   const identity = await resolveIdentity(credential);
   const result = await host.logger.group('Deploy', () =>
-    applyPlan({ plan, connection: apim, identity, concurrency: a.concurrency, logger: host.logger }),
+    applyPlan({ plan, connection: apim, identity, concurrency, logger: host.logger }),
   );
   const recordFile = path.join(run.tempDir, `apim-gogs-record-${co.sha.slice(0, 12)}.json`);
   await writeRecordFile(recordFile, plan, result);
@@ -111,11 +91,6 @@ async function commentOnPullRequest(host: Host, inputs: JobInputs, markdown: str
   const client = new GogsClient({ url: inputs.gogsUrl, token: inputs.token, ca });
   const how = await upsertPullRequestComment(client, owner, name, inputs.pullRequest!, markdown);
   host.logger.info(`Plan ${how} as a comment on pull request #${inputs.pullRequest}.`);
-}
-
-function required(value: string | undefined, input: string): string {
-  if (!value) throw new ConfigurationError(`Input ${input} is required for plan, deploy and verify.`);
-  return value;
 }
 
 const withSlash = (u: string) => (u.endsWith('/') ? u : `${u}/`);
