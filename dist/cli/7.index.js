@@ -11,9 +11,13 @@ __webpack_require__.d(__webpack_exports__, {
   azureStage: () => (/* binding */ azureStage)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/azure/connect.ts
+var connect = __webpack_require__(67677);
 // EXTERNAL MODULE: ./src/azure/index.ts + 13 modules
 var azure = __webpack_require__(6944);
 // EXTERNAL MODULE: ./src/gogs/client.ts + 2 modules
@@ -43,8 +47,6 @@ var repository_name = __webpack_require__(21104);
 var layout = __webpack_require__(55832);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/core/stages/azure-stage.ts
 
 
@@ -54,32 +56,28 @@ var promises_ = __webpack_require__(51455);
 
 
 
-/** The host's own way to sign in when the auth input is not given. */
-const defaultAuth = {
-    github: 'github-oidc',
-    'azure-pipelines': 'azure-devops',
-    cli: 'azure-cli',
-};
+
 /** plan, deploy or verify against APIM. Returns the exit code. */
 async function azureStage(host, inputs, co) {
-    const a = inputs.azure;
-    const connection = host.azureServiceConnection?.();
-    const subscriptionId = required(a.subscriptionId, 'subscription-id');
-    const credential = (0,azure/* createCredential */.GO)({
-        auth: (0,azure/* parseAuthKind */.gD)(a.auth ?? defaultAuth[host.name]),
-        tenantId: a.tenantId ?? connection?.tenantId,
-        clientId: a.clientId ?? connection?.clientId,
-        authorityHost: a.authorityHost,
-        audience: a.audience,
-        getIdToken: (aud) => host.getIdToken(aud),
-        serviceConnectionId: connection?.id,
-    });
-    const apim = new azure/* ApimConnection */.uF(credential, {
-        subscriptionId,
-        resourceGroup: required(a.resourceGroup, 'resource-group'),
-        serviceName: required(a.serviceName, 'service-name'),
-        endpoint: a.armEndpoint,
-    });
+    try {
+        return await planApplyVerify(host, inputs, co);
+    }
+    catch (err) {
+        // An unresolved template placeholder or a secret value in the repository is a finding in a
+        // file, reported like validation's findings, before any write.
+        if (!(err instanceof azure/* DesiredStateError */.o7))
+            throw err;
+        for (const d of err.diagnostics)
+            host.annotate(d);
+        host.logger.error(`${err.message} ${err.hint ?? ''}`.trim());
+        return errors/* ExitCode */.yU.Findings;
+    }
+}
+async function planApplyVerify(host, inputs, co) {
+    const get = (name) => host.getInput(name)?.trim() || undefined;
+    const credential = (0,connect/* readCredential */.Yz)(get, host);
+    const apim = new azure/* ApimConnection */.uF(credential, (0,connect/* readTarget */._E)(get));
+    const concurrency = (0,connect/* readConcurrency */.WC)(get);
     const run = host.runInfo();
     const planOptions = {
         repository: await (0,layout/* loadRepository */.r)(co.path),
@@ -92,8 +90,8 @@ async function azureStage(host, inputs, co) {
         },
         environment: inputs.environment,
         values: inputs.environment ? await (0,azure/* loadEnvironmentValues */.c3)(co.path, inputs.environment) : {},
-        filters: { apis: a.apis, products: a.products },
-        concurrency: a.concurrency,
+        filters: { apis: (0,connect/* readList */.LD)(get, 'apis'), products: (0,connect/* readList */.LD)(get, 'products') },
+        concurrency,
         logger: host.logger,
     };
     if (inputs.mode === 'verify') {
@@ -106,7 +104,7 @@ async function azureStage(host, inputs, co) {
         await host.appendSummary(`#### Release gate\n\n\`\`\`\n${(0,azure/* renderDriftText */.j0)(result)}\n\`\`\`\n`);
         return result.exitCode;
     }
-    const plan = await host.logger.group('Plan', () => (0,azure/* planDeployment */.HN)({ ...planOptions, prune: a.prune }));
+    const plan = await host.logger.group('Plan', () => (0,azure/* planDeployment */.HN)({ ...planOptions, prune: (0,connect/* readPrune */.fq)(get) }));
     const planFile = external_node_path_default().join(run.tempDir, `apim-gogs-plan-${co.sha.slice(0, 12)}.json`);
     await (0,azure/* writePlanFile */.J)(planFile, plan);
     const changes = plan.entries.filter((e) => e.action !== 'unchanged').length;
@@ -120,7 +118,7 @@ async function azureStage(host, inputs, co) {
     if (inputs.mode === 'plan')
         return errors/* ExitCode */.yU.Ok;
     const identity = await (0,azure/* resolveIdentity */.XH)(credential);
-    const result = await host.logger.group('Deploy', () => (0,azure/* applyPlan */.gj)({ plan, connection: apim, identity, concurrency: a.concurrency, logger: host.logger }));
+    const result = await host.logger.group('Deploy', () => (0,azure/* applyPlan */.gj)({ plan, connection: apim, identity, concurrency, logger: host.logger }));
     const recordFile = external_node_path_default().join(run.tempDir, `apim-gogs-record-${co.sha.slice(0, 12)}.json`);
     await (0,azure/* writeRecordFile */.PU)(recordFile, plan, result);
     host.setOutput('record', recordFile);
@@ -133,11 +131,6 @@ async function commentOnPullRequest(host, inputs, markdown) {
     const client = new gogs_client/* GogsClient */.a({ url: inputs.gogsUrl, token: inputs.token, ca });
     const how = await upsertPullRequestComment(client, owner, name, inputs.pullRequest, markdown);
     host.logger.info(`Plan ${how} as a comment on pull request #${inputs.pullRequest}.`);
-}
-function required(value, input) {
-    if (!value)
-        throw new errors/* ConfigurationError */.j1(`Input ${input} is required for plan, deploy and verify.`);
-    return value;
 }
 const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
 

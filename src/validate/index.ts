@@ -2,6 +2,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { ElementNode } from '../policy/ast.js';
 import { effectivePolicies } from '../policy/effective.js';
 import { loadRepository } from '../policy/layout.js';
+import { loadEnvironmentValues, renderTemplate } from '../policy/template.js';
 import { loadProductApis } from '../policy/products.js';
 import type { PolicyRepository, PolicyScope } from '../policy/repository.js';
 import { LAYOUT, SYNTAX } from './checks/meta.js';
@@ -32,6 +33,13 @@ export interface ValidateOptions {
   environment?: string;
   /** Named values defined outside the repository (for example by another pipeline). */
   externalNamedValues?: string[];
+  /**
+   * Values for `#{name}#` environment placeholders. Default: environments/<environment>.yaml when
+   * an environment is named, else none. Policies are checked as they will be deployed (rendered);
+   * a placeholder without a value is an error. A value is expected on one line, so line numbers
+   * stay those of the file (columns after a placeholder shift by the length difference).
+   */
+  templateValues?: Record<string, string>;
 }
 
 export { ALL_RULES } from './registry.js';
@@ -45,8 +53,21 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
     ALL_RULES.map((r) => r.id),
   );
   const repo = await loadRepository(options.root);
+  const values =
+    options.templateValues ??
+    (options.environment ? await loadEnvironmentValues(options.root, options.environment) : {});
+  const placeholders: Diagnostic[] = [];
+  for (const policy of repo.policies) {
+    if (!policy.text.includes('#{')) continue;
+    const rendered = renderTemplate(policy.text, values, policy.file);
+    policy.text = rendered.text;
+    placeholders.push(...rendered.diagnostics);
+  }
   const productApis = await loadProductApis(repo.root);
-  return validateLoaded(repo, ruleset, options, (api) => productApis.get(api) ?? []);
+  const checked = validateLoaded(repo, ruleset, options, (api) => productApis.get(api) ?? []);
+  return placeholders.length
+    ? result([...checked.diagnostics, ...placeholders], checked.summary.files)
+    : checked;
 }
 
 export function validateLoaded(

@@ -106,7 +106,8 @@ export async function startGogsBed(options: { seed?: boolean } = {}): Promise<Go
         () => false,
       );
       if (exists) await g(['checkout', '-q', branch]);
-      else if (hasHead) await g(['checkout', '-q', '-b', branch]);
+      // A new branch starts from main, as a developer's would.
+      else if (hasHead) await g(['checkout', '-q', '-b', branch, 'main']);
       else await g(['checkout', '-q', '--orphan', branch]);
       for (const [file, content] of Object.entries(files)) {
         const target = path.join(clone, file);

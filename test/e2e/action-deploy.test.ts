@@ -125,6 +125,39 @@ test('validation errors stop a deployment before any write, with file and line a
   expect(writes()).toEqual([]);
 });
 
+test('environment templates: rendered per environment; a placeholder without a value stops before any write', async () => {
+  const echo = (await readFile('test/fixtures/policy-repo/apis/echo-api/policy.xml', 'utf8')).replace(
+    'calls="20"',
+    'calls="#{echoRate}#"',
+  );
+  await bed.gogs.commit(
+    {
+      'apis/echo-api/policy.xml': echo,
+      'environments/prod.yaml': 'echoRate: 55\n',
+      'environments/test.yaml': 'other: 1\n',
+    },
+    'Rate limit per environment',
+    'templated',
+  );
+  bed.azure.clearRequests();
+  const missing = await runAction('deploy', { ref: 'templated', environment: 'test' });
+  expect(missing.exitCode).toBe(1);
+  expect(missing.stdout).toMatch(
+    /::error title=template\/unresolved-placeholder[^:]*,file=apis\/echo-api\/policy\.xml,line=4,[^:]*::Environment placeholder '#\{echoRate\}#' has no value/,
+  );
+  expect(writes()).toEqual([]);
+
+  const prod = await runAction('deploy', { ref: 'templated', environment: 'prod' });
+  expect(prod.exitCode).toBe(0);
+  const url = `${bed.azure.armEndpoint}${bed.azure.serviceId}/apis/echo-api/policies/policy?api-version=2024-05-01&format=rawxml`;
+  const live = (await (
+    await fetch(url, { headers: { authorization: `Bearer ${await adminToken()}` } })
+  ).json()) as {
+    properties: { value: string };
+  };
+  expect(live.properties.value).toMatch(/calls="55"/);
+});
+
 /** An access token for a second, human-like principal, as a portal edit would carry. */
 async function adminToken(): Promise<string> {
   const { ClientAssertionCredential } = await import('@azure/identity');

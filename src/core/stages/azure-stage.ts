@@ -4,6 +4,7 @@ import { readConcurrency, readCredential, readList, readPrune, readTarget } from
 import {
   ApimConnection,
   applyPlan,
+  DesiredStateError,
   loadEnvironmentValues,
   planDeployment,
   renderApplyMarkdown,
@@ -26,6 +27,19 @@ import type { JobInputs } from '../inputs.js';
 
 /** plan, deploy or verify against APIM. Returns the exit code. */
 export async function azureStage(host: Host, inputs: JobInputs, co: CheckoutResult): Promise<number> {
+  try {
+    return await planApplyVerify(host, inputs, co);
+  } catch (err) {
+    // An unresolved template placeholder or a secret value in the repository is a finding in a
+    // file, reported like validation's findings, before any write.
+    if (!(err instanceof DesiredStateError)) throw err;
+    for (const d of err.diagnostics) host.annotate(d);
+    host.logger.error(`${err.message} ${err.hint ?? ''}`.trim());
+    return ExitCode.Findings;
+  }
+}
+
+async function planApplyVerify(host: Host, inputs: JobInputs, co: CheckoutResult): Promise<number> {
   const get = (name: string) => host.getInput(name)?.trim() || undefined;
   const credential = readCredential(get, host);
   const apim = new ApimConnection(credential, readTarget(get));

@@ -1,8 +1,8 @@
-export const id = 752;
-export const ids = [752];
+export const id = 741;
+export const ids = [741];
 export const modules = {
 
-/***/ 1752:
+/***/ 6741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   azureStage: () => (/* binding */ azureStage)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -89,7 +91,7 @@ function createCredential(options) {
             break;
         }
         case 'azure-devops': {
-            inner = new dist_esm/* AzurePipelinesCredential */.QW(need(options.tenantId, 'tenant-id', auth), need(options.clientId, 'client-id', auth), need(options.serviceConnectionId, 'service-connection-id', auth), need(options.systemAccessToken ?? process.env.SYSTEM_ACCESSTOKEN, 'System.AccessToken', auth), common);
+            inner = new dist_esm/* AzurePipelinesCredential */.QW(need(options.tenantId, 'tenant-id', auth), need(options.clientId, 'client-id', auth), need(options.serviceConnectionId, 'azureServiceConnection', auth), need(options.systemAccessToken ?? process.env.SYSTEM_ACCESSTOKEN, 'System.AccessToken', auth), common);
             break;
         }
         case 'managed-identity':
@@ -194,7 +196,7 @@ class ArmTimeoutError extends Error {
  * The SDK's own retries are off (maxRetries 0): apim-gogs retries itself (retry.ts) so that every
  * attempt is counted and a write whose outcome is unknown is checked before it is repeated.
  */
-class ApimConnection {
+class client_ApimConnection {
     credential;
     target;
     client;
@@ -224,14 +226,6 @@ class ApimConnection {
     }
     get serviceName() {
         return this.target.serviceName;
-    }
-    /** Counts of recorded requests: writes are PUT/PATCH/DELETE (and POST other than listValue). */
-    counts() {
-        let writes = 0;
-        for (const r of this.records)
-            if (isWrite(r))
-                writes++;
-        return { reads: this.records.length - writes, writes };
     }
     recorder() {
         return {
@@ -349,6 +343,87 @@ function client_explainArmError(err, target) {
         return new errors/* ConfigurationError */.j1(`${where} was not found: ${info.message}`, 'Check subscription-id, resource-group and service-name.');
     }
     return err;
+}
+
+// EXTERNAL MODULE: ./src/azure/azure-inputs.ts
+var azure_inputs = __webpack_require__(1072);
+;// CONCATENATED MODULE: ./src/azure/connect.ts
+
+
+
+
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function readTarget(get) {
+    const need = (name) => {
+        const v = get(name);
+        if (!v)
+            throw new errors/* ConfigurationError */.j1(`Input ${name} is required.`, `Set ${name}: ${azure_inputs/* AZURE_INPUTS */.w[name].description}.`);
+        return v;
+    };
+    const subscriptionId = need('subscription-id');
+    if (!UUID.test(subscriptionId))
+        throw new errors/* ConfigurationError */.j1(`Input subscription-id "${subscriptionId}" is not a subscription id (a UUID).`);
+    const endpoint = get('arm-endpoint');
+    if (endpoint && !/^https:\/\//i.test(endpoint)) {
+        throw new errors/* ConfigurationError */.j1(`Input arm-endpoint "${endpoint}" is not https.`, 'The Azure SDK sends bearer tokens over https only.');
+    }
+    return {
+        subscriptionId,
+        resourceGroup: need('resource-group'),
+        serviceName: need('service-name'),
+        endpoint: endpoint || undefined,
+    };
+}
+/** The host's own way to sign in when the auth input is not given. */
+const defaultAuth = {
+    github: 'github-oidc',
+    'azure-pipelines': 'azure-devops',
+    cli: 'azure-cli',
+};
+function readCredential(get, host) {
+    const authorityHost = get('authority-host');
+    // In Azure Pipelines the service connection names the tenant and the app registration.
+    const connection = host.azureServiceConnection?.();
+    if (authorityHost && !/^https:\/\//i.test(authorityHost)) {
+        throw new errors/* ConfigurationError */.j1(`Input authority-host "${authorityHost}" is not https.`);
+    }
+    return createCredential({
+        auth: parseAuthKind(get('auth') ?? defaultAuth[host.name]),
+        tenantId: get('tenant-id') ?? connection?.tenantId,
+        clientId: get('client-id') ?? connection?.clientId,
+        authorityHost: authorityHost || undefined,
+        audience: get('audience') ?? azure_inputs/* AZURE_INPUTS */.w.audience.default,
+        getIdToken: (aud) => host.getIdToken(aud),
+        serviceConnectionId: connection?.id,
+    });
+}
+/** Signs in (lazily: the first ARM request gets the token) and points the SDK at the service. */
+function connectAzure(get, host) {
+    return new ApimConnection(readCredential(get, host), readTarget(get));
+}
+function readConcurrency(get) {
+    const raw = get('concurrency') ?? azure_inputs/* AZURE_INPUTS */.w.concurrency.default;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 64)
+        throw new errors/* ConfigurationError */.j1(`Input concurrency "${raw}" is not a whole number from 1 to 64.`);
+    return n;
+}
+function readList(get, name) {
+    const v = get(name);
+    const list = v
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    return list?.length ? list : undefined;
+}
+function readPrune(get) {
+    const v = (get('prune') ?? 'false').toLowerCase();
+    if (['true', 'yes', '1'].includes(v))
+        return true;
+    if (['false', 'no', '0'].includes(v))
+        return false;
+    throw new errors/* ConfigurationError */.j1(`Input prune is "${v}", not true or false.`);
 }
 
 ;// CONCATENATED MODULE: ./src/azure/xml-canonical.ts
@@ -1336,10 +1411,7 @@ async function applyPlan(options) {
         }
     }
     const requests = conn.records.slice(firstRecord);
-    let writes = 0;
-    for (const r of requests)
-        if (r.method !== 'GET' && r.method !== 'HEAD' && !/listValue$/i.test(r.resource))
-            writes++;
+    const writes = requests.filter(isWrite).length;
     const outcome = !changes.length
         ? 'no-changes'
         : !failure
@@ -1510,146 +1582,8 @@ function renderBlameText(r) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/policy/template.ts
-
-
-
-
-/**
- * Environment templates: per-environment values substituted into policies, named values and backends
- * at deploy time.
- *
- * Placeholder syntax: `#{name}#` — e.g. `<set-backend-service base-url="#{backendUrl}#" />`.
- * - It cannot be confused with a named-value reference `{{name}}` (which APIM resolves at run time and
- *   apim-gogs leaves alone) nor with a policy expression `@(...)` / `@{...}`: `#` is not an operator in
- *   C# and never starts a policy expression, and the closing `}#` is required.
- * - `name` is letters, digits, `_`, `-` and `.`, starting with a letter or `_`.
- * - `##{` writes a literal `#{` (the escape, for a C# string that really contains `#{`).
- * - A placeholder without a value, or a `#{` that does not form a placeholder, is an error with the file,
- *   line and column; nothing is deployed.
- *
- * Values come from `environments/<environment>.yaml` (or `.json`) at the repository root, a flat map
- * `name: value` (optionally under a top-level `values:` key), and from the caller (inputs / `--var`),
- * which win.
- */
-const PLACEHOLDER_RULE = 'template/unresolved-placeholder';
-const PLACEHOLDER = /#\{([A-Za-z_][A-Za-z0-9_.-]*)\}#/y;
-function placeholderDiagnostic(at, message, help) {
-    return { ruleId: PLACEHOLDER_RULE, severity: 'error', category: 'reference', ...at, message, help };
-}
-/** Substitutes `#{name}#` placeholders in `text` (from repository file `file`). */
-function renderTemplate(text, values, file) {
-    const diagnostics = [];
-    const used = [];
-    let out = '';
-    let i = 0;
-    let line = 1;
-    let lineStart = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '\n') {
-            line++;
-            lineStart = i + 1;
-        }
-        if (c === '#' && text[i + 1] === '#' && text[i + 2] === '{') {
-            out += '#{';
-            i += 3;
-            continue;
-        }
-        if (c === '#' && text[i + 1] === '{') {
-            PLACEHOLDER.lastIndex = i;
-            const m = PLACEHOLDER.exec(text);
-            const column = i - lineStart + 1;
-            if (!m) {
-                diagnostics.push(placeholderDiagnostic({ file, line, column }, `'#{' does not start a valid environment placeholder '#{name}#'.`, "Write the placeholder as #{name}# (letters, digits, _ - .), or write '##{' for a literal '#{'."));
-                out += c;
-                i++;
-                continue;
-            }
-            const name = m[1];
-            used.push(name);
-            const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
-            if (value === undefined) {
-                diagnostics.push(placeholderDiagnostic({ file, line, column, endLine: line, endColumn: column + m[0].length }, `Environment placeholder '#{${name}}#' has no value for this environment.`, `Add '${name}' to environments/<environment>.yaml or pass it as a variable.`));
-                out += m[0];
-            }
-            else {
-                out += value;
-            }
-            i += m[0].length;
-            continue;
-        }
-        out += c;
-        i++;
-    }
-    return { text: out, diagnostics, used };
-}
-/**
- * Renders every string inside a JSON value (named value / backend properties). Lines are reported as
- * 1, since the JSON was parsed; the message names the property path.
- */
-function renderJson(value, values, file, diagnostics, at = '') {
-    if (typeof value === 'string') {
-        const r = renderTemplate(value, values, file);
-        for (const d of r.diagnostics) {
-            diagnostics.push({ ...d, line: 1, column: 1, message: `${d.message}${at ? ` (in ${at})` : ''}` });
-        }
-        return r.text;
-    }
-    if (Array.isArray(value))
-        return value.map((v, i) => renderJson(v, values, file, diagnostics, `${at}[${i}]`));
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [
-            k,
-            renderJson(v, values, file, diagnostics, at ? `${at}.${k}` : k),
-        ]));
-    }
-    return value;
-}
-/** Reads `environments/<env>.yaml|.yml|.json` under `root`; {} when there is none. */
-async function loadEnvironmentValues(root, environment) {
-    if (!/^[A-Za-z0-9_.-]+$/.test(environment)) {
-        throw new errors/* ConfigurationError */.j1(`Environment name '${environment}' is not valid.`, 'Use letters, digits, _ - and .');
-    }
-    for (const ext of ['yaml', 'yml', 'json']) {
-        const file = external_node_path_default().join(root, 'environments', `${environment}.${ext}`);
-        let text;
-        try {
-            text = await (0,promises_.readFile)(file, 'utf8');
-        }
-        catch {
-            continue;
-        }
-        let parsed;
-        try {
-            parsed = ext === 'json' ? JSON.parse(text) : (0,dist/* parse */.qg)(text);
-        }
-        catch (err) {
-            throw new errors/* ConfigurationError */.j1(`environments/${environment}.${ext} does not parse: ${err.message}`);
-        }
-        if (parsed && typeof parsed === 'object' && 'values' in parsed)
-            parsed = parsed.values;
-        if (parsed === null || parsed === undefined)
-            return {};
-        if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-            throw new errors/* ConfigurationError */.j1(`environments/${environment}.${ext} must be a map of name: value.`);
-        }
-        const out = {};
-        for (const [k, v] of Object.entries(parsed)) {
-            if (v !== null && typeof v === 'object') {
-                throw new errors/* ConfigurationError */.j1(`environments/${environment}.${ext}: value of '${k}' must be a string or number.`);
-            }
-            out[k] = String(v);
-        }
-        return out;
-    }
-    return {};
-}
-
+// EXTERNAL MODULE: ./src/policy/template.ts
+var template = __webpack_require__(7886);
 ;// CONCATENATED MODULE: ./src/azure/desired.ts
 
 
@@ -1717,13 +1651,13 @@ function desiredState(repo, values = {}, filters = {}) {
             default:
                 continue; // a loose file is validated, never deployed
         }
-        const rendered = renderTemplate(p.text, values, p.file);
+        const rendered = (0,template/* renderTemplate */.Xm)(p.text, values, p.file);
         diagnostics.push(...rendered.diagnostics);
         const properties = { value: rendered.text, format: detectPolicyFormat(rendered.text) };
         if (p.scope === 'fragment') {
             const info = fragmentInfo.get(p.fragmentId);
             if (info?.description !== undefined) {
-                properties.description = renderJson(info.description, values, info.file, diagnostics, 'description');
+                properties.description = (0,template/* renderJson */.hF)(info.description, values, info.file, diagnostics, 'description');
             }
         }
         resources.push({ ref, file: p.file, properties });
@@ -1741,7 +1675,7 @@ function desiredState(repo, values = {}, filters = {}) {
             diagnostics.push(diag('deploy/secret-unmanaged', nv.file, `Named value '${nv.id}' is secret without a Key Vault reference; apim-gogs leaves it as it is in APIM.`, 'Reference a Key Vault secret to manage it from the repository.', 'warning'));
             continue;
         }
-        const rendered = renderJson(nv.properties, values, nv.file, diagnostics);
+        const rendered = (0,template/* renderJson */.hF)(nv.properties, values, nv.file, diagnostics);
         const properties = { displayName: rendered.displayName ?? nv.displayName, secret: nv.secret };
         if (!nv.keyVault && rendered.value !== undefined)
             properties.value = rendered.value;
@@ -1752,7 +1686,7 @@ function desiredState(repo, values = {}, filters = {}) {
         resources.push({ ref: resources_refFor('namedValue', { name: nv.id }), file: nv.file, properties });
     }
     for (const b of repo.backends) {
-        const properties = renderJson(b.properties, values, b.file, diagnostics);
+        const properties = (0,template/* renderJson */.hF)(b.properties, values, b.file, diagnostics);
         resources.push({ ref: resources_refFor('backend', { name: b.id }), file: b.file, properties });
     }
     return { resources, diagnostics };
@@ -2244,32 +2178,28 @@ var layout = __webpack_require__(5832);
 
 
 
-/** The host's own way to sign in when the auth input is not given. */
-const defaultAuth = {
-    github: 'github-oidc',
-    'azure-pipelines': 'azure-devops',
-    cli: 'azure-cli',
-};
+
 /** plan, deploy or verify against APIM. Returns the exit code. */
 async function azureStage(host, inputs, co) {
-    const a = inputs.azure;
-    const connection = host.azureServiceConnection?.();
-    const subscriptionId = required(a.subscriptionId, 'subscription-id');
-    const credential = createCredential({
-        auth: parseAuthKind(a.auth ?? defaultAuth[host.name]),
-        tenantId: a.tenantId ?? connection?.tenantId,
-        clientId: a.clientId ?? connection?.clientId,
-        authorityHost: a.authorityHost,
-        audience: a.audience,
-        getIdToken: (aud) => host.getIdToken(aud),
-        serviceConnectionId: connection?.id,
-    });
-    const apim = new ApimConnection(credential, {
-        subscriptionId,
-        resourceGroup: required(a.resourceGroup, 'resource-group'),
-        serviceName: required(a.serviceName, 'service-name'),
-        endpoint: a.armEndpoint,
-    });
+    try {
+        return await planApplyVerify(host, inputs, co);
+    }
+    catch (err) {
+        // An unresolved template placeholder or a secret value in the repository is a finding in a
+        // file, reported like validation's findings, before any write.
+        if (!(err instanceof DesiredStateError))
+            throw err;
+        for (const d of err.diagnostics)
+            host.annotate(d);
+        host.logger.error(`${err.message} ${err.hint ?? ''}`.trim());
+        return errors/* ExitCode */.yU.Findings;
+    }
+}
+async function planApplyVerify(host, inputs, co) {
+    const get = (name) => host.getInput(name)?.trim() || undefined;
+    const credential = readCredential(get, host);
+    const apim = new client_ApimConnection(credential, readTarget(get));
+    const concurrency = readConcurrency(get);
     const run = host.runInfo();
     const planOptions = {
         repository: await (0,layout/* loadRepository */.r)(co.path),
@@ -2281,9 +2211,9 @@ async function azureStage(host, inputs, co) {
             runUrl: run.url,
         },
         environment: inputs.environment,
-        values: inputs.environment ? await loadEnvironmentValues(co.path, inputs.environment) : {},
-        filters: { apis: a.apis, products: a.products },
-        concurrency: a.concurrency,
+        values: inputs.environment ? await (0,template/* loadEnvironmentValues */.c3)(co.path, inputs.environment) : {},
+        filters: { apis: readList(get, 'apis'), products: readList(get, 'products') },
+        concurrency,
         logger: host.logger,
     };
     if (inputs.mode === 'verify') {
@@ -2296,7 +2226,7 @@ async function azureStage(host, inputs, co) {
         await host.appendSummary(`#### Release gate\n\n\`\`\`\n${renderDriftText(result)}\n\`\`\`\n`);
         return result.exitCode;
     }
-    const plan = await host.logger.group('Plan', () => planDeployment({ ...planOptions, prune: a.prune }));
+    const plan = await host.logger.group('Plan', () => planDeployment({ ...planOptions, prune: readPrune(get) }));
     const planFile = external_node_path_default().join(run.tempDir, `apim-gogs-plan-${co.sha.slice(0, 12)}.json`);
     await writePlanFile(planFile, plan);
     const changes = plan.entries.filter((e) => e.action !== 'unchanged').length;
@@ -2310,7 +2240,7 @@ async function azureStage(host, inputs, co) {
     if (inputs.mode === 'plan')
         return errors/* ExitCode */.yU.Ok;
     const identity = await resolveIdentity(credential);
-    const result = await host.logger.group('Deploy', () => applyPlan({ plan, connection: apim, identity, concurrency: a.concurrency, logger: host.logger }));
+    const result = await host.logger.group('Deploy', () => applyPlan({ plan, connection: apim, identity, concurrency, logger: host.logger }));
     const recordFile = external_node_path_default().join(run.tempDir, `apim-gogs-record-${co.sha.slice(0, 12)}.json`);
     await writeRecordFile(recordFile, plan, result);
     host.setOutput('record', recordFile);
@@ -2323,11 +2253,6 @@ async function commentOnPullRequest(host, inputs, markdown) {
     const client = new gogs_client/* GogsClient */.a({ url: inputs.gogsUrl, token: inputs.token, ca });
     const how = await upsertPullRequestComment(client, owner, name, inputs.pullRequest, markdown);
     host.logger.info(`Plan ${how} as a comment on pull request #${inputs.pullRequest}.`);
-}
-function required(value, input) {
-    if (!value)
-        throw new errors/* ConfigurationError */.j1(`Input ${input} is required for plan, deploy and verify.`);
-    return value;
 }
 const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
 
@@ -2533,6 +2458,12 @@ function placePolicy(parts) {
         return { scope: 'product', productId: parts[1] };
     if (top === 'policy fragments' && parts.length === 3)
         return { scope: 'fragment', fragmentId: parts[1] };
+    // Workspaces and GraphQL resolvers are APIOps places this tool does not deploy: still validated,
+    // with an unknown scope, never reported as misplaced.
+    if (top === 'workspaces')
+        return { scope: 'unknown' };
+    if (top === 'apis' && parts.length === 5 && parts[2] === 'resolvers')
+        return { scope: 'unknown' };
     return 'misplaced';
 }
 /** Every file below `rel`; sibling folders are read concurrently (a large repository has thousands). */
@@ -2604,6 +2535,159 @@ function backend(id, file, json) {
 function fragment(id, file, json) {
     const p = propertiesOf(json);
     return { id, file, description: str(p.description), properties: p };
+}
+
+
+/***/ }),
+
+/***/ 7886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   c3: () => (/* binding */ loadEnvironmentValues),
+/* harmony export */   hF: () => (/* binding */ renderJson)
+/* harmony export */ });
+/* unused harmony export PLACEHOLDER_RULE */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+
+
+
+
+/**
+ * Environment templates: per-environment values substituted into policies, named values and backends
+ * at deploy time.
+ *
+ * Placeholder syntax: `#{name}#` — e.g. `<set-backend-service base-url="#{backendUrl}#" />`.
+ * - It cannot be confused with a named-value reference `{{name}}` (which APIM resolves at run time and
+ *   apim-gogs leaves alone) nor with a policy expression `@(...)` / `@{...}`: `#` is not an operator in
+ *   C# and never starts a policy expression, and the closing `}#` is required.
+ * - `name` is letters, digits, `_`, `-` and `.`, starting with a letter or `_`.
+ * - `##{` writes a literal `#{` (the escape, for a C# string that really contains `#{`).
+ * - A placeholder without a value, or a `#{` that does not form a placeholder, is an error with the file,
+ *   line and column; nothing is deployed.
+ *
+ * Values come from `environments/<environment>.yaml` (or `.json`) at the repository root, a flat map
+ * `name: value` (optionally under a top-level `values:` key), and from the caller (inputs / `--var`),
+ * which win.
+ */
+const PLACEHOLDER_RULE = 'template/unresolved-placeholder';
+const PLACEHOLDER = /#\{([A-Za-z_][A-Za-z0-9_.-]*)\}#/y;
+function placeholderDiagnostic(at, message, help) {
+    return { ruleId: PLACEHOLDER_RULE, severity: 'error', category: 'reference', ...at, message, help };
+}
+/** Substitutes `#{name}#` placeholders in `text` (from repository file `file`). */
+function renderTemplate(text, values, file) {
+    const diagnostics = [];
+    const used = [];
+    let out = '';
+    let i = 0;
+    let line = 1;
+    let lineStart = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            lineStart = i + 1;
+        }
+        if (c === '#' && text[i + 1] === '#' && text[i + 2] === '{') {
+            out += '#{';
+            i += 3;
+            continue;
+        }
+        if (c === '#' && text[i + 1] === '{') {
+            PLACEHOLDER.lastIndex = i;
+            const m = PLACEHOLDER.exec(text);
+            const column = i - lineStart + 1;
+            if (!m) {
+                diagnostics.push(placeholderDiagnostic({ file, line, column }, `'#{' does not start a valid environment placeholder '#{name}#'.`, "Write the placeholder as #{name}# (letters, digits, _ - .), or write '##{' for a literal '#{'."));
+                out += c;
+                i++;
+                continue;
+            }
+            const name = m[1];
+            used.push(name);
+            const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+            if (value === undefined) {
+                diagnostics.push(placeholderDiagnostic({ file, line, column, endLine: line, endColumn: column + m[0].length }, `Environment placeholder '#{${name}}#' has no value for this environment.`, `Add '${name}' to environments/<environment>.yaml or pass it as a variable.`));
+                out += m[0];
+            }
+            else {
+                out += value;
+            }
+            i += m[0].length;
+            continue;
+        }
+        out += c;
+        i++;
+    }
+    return { text: out, diagnostics, used };
+}
+/**
+ * Renders every string inside a JSON value (named value / backend properties). Lines are reported as
+ * 1, since the JSON was parsed; the message names the property path.
+ */
+function renderJson(value, values, file, diagnostics, at = '') {
+    if (typeof value === 'string') {
+        const r = renderTemplate(value, values, file);
+        for (const d of r.diagnostics) {
+            diagnostics.push({ ...d, line: 1, column: 1, message: `${d.message}${at ? ` (in ${at})` : ''}` });
+        }
+        return r.text;
+    }
+    if (Array.isArray(value))
+        return value.map((v, i) => renderJson(v, values, file, diagnostics, `${at}[${i}]`));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [
+            k,
+            renderJson(v, values, file, diagnostics, at ? `${at}.${k}` : k),
+        ]));
+    }
+    return value;
+}
+/** Reads `environments/<env>.yaml|.yml|.json` under `root`; {} when there is none. */
+async function loadEnvironmentValues(root, environment) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(environment)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Environment name '${environment}' is not valid.`, 'Use letters, digits, _ - and .');
+    }
+    for (const ext of ['yaml', 'yml', 'json']) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, 'environments', `${environment}.${ext}`);
+        let text;
+        try {
+            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        let parsed;
+        try {
+            parsed = ext === 'json' ? JSON.parse(text) : (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text);
+        }
+        catch (err) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`environments/${environment}.${ext} does not parse: ${err.message}`);
+        }
+        if (parsed && typeof parsed === 'object' && 'values' in parsed)
+            parsed = parsed.values;
+        if (parsed === null || parsed === undefined)
+            return {};
+        if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`environments/${environment}.${ext} must be a map of name: value.`);
+        }
+        const out = {};
+        for (const [k, v] of Object.entries(parsed)) {
+            if (v !== null && typeof v === 'object') {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`environments/${environment}.${ext}: value of '${k}' must be a string or number.`);
+            }
+            out[k] = String(v);
+        }
+        return out;
+    }
+    return {};
 }
 
 

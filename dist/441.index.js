@@ -1,8 +1,8 @@
-export const id = 76;
-export const ids = [76];
+export const id = 441;
+export const ids = [441];
 export const modules = {
 
-/***/ 1076:
+/***/ 3441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,8 +16,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/diagnostic.ts
 var diagnostic = __webpack_require__(1400);
-// EXTERNAL MODULE: ./src/gogs/git.ts + 6 modules
-var git = __webpack_require__(2652);
+// EXTERNAL MODULE: ./src/gogs/git.ts
+var git = __webpack_require__(7956);
 ;// CONCATENATED MODULE: ./src/gogs/changed-files.ts
 
 /**
@@ -178,6 +178,9 @@ function ast_childElements(el) {
  * (learn.microsoft.com/azure/api-management/<name>-policy: the Attributes table and the Usage section)
  * and cross-checked against the VS Code extension's XSDs (test/validate/catalog-xsd.test.ts lists
  * every intended difference). Scopes leave out workspace, which the APIOps layout does not hold.
+ * Where reference pages disagree (trace: its own page lists inbound, backend and outbound, the
+ * error-handling page also on-error; its older form takes text instead of <message>), the entry
+ * allows the union: a false alarm on a policy APIM accepts costs users more than a miss.
  */
 const policies_POLICIES = [
     {
@@ -962,13 +965,14 @@ const policies_POLICIES = [
     {
         name: 'trace',
         category: 'logging',
-        sections: ['inbound', 'backend', 'outbound'],
+        sections: ['inbound', 'backend', 'outbound', 'on-error'],
         scopes: ['global', 'product', 'api', 'operation'],
         attributes: [
             { name: 'source', required: true },
             { name: 'severity', values: ['verbose', 'information', 'error'] },
         ],
         children: { metadata: { content: 'any' }, message: { content: 'any' } },
+        text: true,
     },
     {
         name: 'validate-azure-ad-token',
@@ -1367,12 +1371,48 @@ const corsWildcard = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/hardcoded-secret.ts
+;// CONCATENATED MODULE: ./src/validate/rules/credentials.ts
 
 
 /** Headers and query parameters whose value is a credential. */
 const SECRET_HEADERS = /^(authorization|proxy-authorization|ocp-apim-subscription-key|api-key|x-api-key|x-functions-key|x-ms-client-secret)$/i;
 const SECRET_QUERY = /^(code|key|api-key|apikey|sig|subscription-key|client_secret|access_token)$/i;
+/** Every credential position of a document (shared by hardcoded-secret and named-value-not-secret). */
+function credentialSlots(root) {
+    const out = [];
+    for (const { element: el } of policies(root)) {
+        if (el.name === 'authentication-basic' ||
+            el.name === 'authentication-certificate' ||
+            el.name === 'proxy') {
+            const a = attr(el, 'password');
+            if (a)
+                out.push({ element: el, holder: a, what: 'password' });
+        }
+        const target = attr(el, 'name')?.value ?? '';
+        const header = el.name === 'set-header' && SECRET_HEADERS.test(target);
+        const query = el.name === 'set-query-parameter' && SECRET_QUERY.test(target);
+        if ((header || query) && attr(el, 'exists-action')?.value !== 'delete') {
+            for (const v of ast_childElements(el).filter((c) => c.name === 'value')) {
+                const t = v.children.find((c) => c.type === 'text' && c.value.trim() !== '');
+                if (t)
+                    out.push({
+                        element: el,
+                        holder: t,
+                        what: `the '${target}' ${header ? 'header' : 'query parameter'}`,
+                    });
+            }
+        }
+    }
+    return out;
+}
+/** Where a finding about a slot points: the attribute value or the text. */
+function slotPosition(holder) {
+    return 'valueLine' in holder ? { line: holder.valueLine, column: holder.valueColumn } : holder;
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/hardcoded-secret.ts
+
+
 /** SAS tokens, storage/Service Bus connection strings and similar, anywhere in a literal. */
 const SECRET_PATTERN = /(?:[?&]sig=[A-Za-z0-9%+/=]{16,}|AccountKey=[^;\s]{16,}|SharedAccessKey=[^;\s]{16,}|client_secret=[^&\s]{8,})/i;
 const literal = (v) => !v.expression && v.namedValues.length === 0 && v.value.trim() !== '';
@@ -1386,43 +1426,24 @@ const hardcodedSecret = {
         docs: 'A credential written into a policy is stored in the repository history, shown to everyone who can read the API configuration, and cannot be rotated without a deployment. Put it in a secret named value, preferably backed by Key Vault, and reference it as `{{name}}`. Checked: authentication-basic password, authentication-certificate and proxy password, set-header for Authorization and API-key headers, set-query-parameter for key-like parameters, and SAS signatures, AccountKey= and SharedAccessKey= in any literal value.',
     },
     checkDocument(ctx, report) {
+        const help = 'Move the secret to a secret named value (preferably Key Vault-backed) and reference it as {{name}}.';
+        for (const slot of credentialSlots(ctx.root)) {
+            if (literal(slot.holder))
+                report(slotPosition(slot.holder), `'${slot.element.name}' sets ${slot.what} to a hard-coded value.`, help);
+        }
         for (const { element: el } of policies(ctx.root)) {
-            for (const name of passwordAttributes(el.name)) {
-                const a = attr(el, name);
-                if (a && literal(a))
-                    flag(report, a, `'${el.name}' has a hard-coded ${name}.`);
-            }
-            const target = attr(el, 'name')?.value ?? '';
-            const secretName = (el.name === 'set-header' && SECRET_HEADERS.test(target)) ||
-                (el.name === 'set-query-parameter' && SECRET_QUERY.test(target));
-            if (secretName && attr(el, 'exists-action')?.value !== 'delete') {
-                for (const v of ast_childElements(el).filter((c) => c.name === 'value')) {
-                    const t = textChild(v);
-                    if (t && literal(t))
-                        flag(report, t, `'${el.name}' sets '${target}' to a hard-coded value.`);
+            for (const a of el.attributes) {
+                if (literal(a) && SECRET_PATTERN.test(a.value)) {
+                    report(slotPosition(a), `The '${a.name}' attribute of '${el.name}' holds a key or SAS token.`, help);
                 }
             }
-            for (const a of el.attributes)
-                if (literal(a) && SECRET_PATTERN.test(a.value))
-                    flag(report, a, `The '${a.name}' attribute of '${el.name}' holds a key or SAS token.`);
-            for (const t of texts(el))
+            for (const t of texts(el)) {
                 if (literal(t) && SECRET_PATTERN.test(t.value))
-                    flag(report, t, `'${el.name}' holds a key or SAS token in its text.`);
+                    report(t, `'${el.name}' holds a key or SAS token in its text.`, help);
+            }
         }
     },
 };
-function passwordAttributes(policy) {
-    if (policy === 'authentication-basic' || policy === 'authentication-certificate' || policy === 'proxy')
-        return ['password'];
-    return [];
-}
-function flag(report, at, message) {
-    const pos = 'valueLine' in at ? { line: at.valueLine, column: at.valueColumn } : at;
-    report(pos, message, 'Move the secret to a secret named value (preferably Key Vault-backed) and reference it as {{name}}.');
-}
-function textChild(el) {
-    return el.children.find((c) => c.type === 'text' && c.value.trim() !== '');
-}
 /** The element's own text and its children's (a value, a body): where a literal secret would sit. */
 function texts(el) {
     const out = [];
@@ -1477,6 +1498,32 @@ const httpsOnly = {
         for (const b of ctx.repo.backends) {
             if (b.url && isHttp(b.url)) {
                 ctx.report(b.file, { line: 1, column: 1 }, `The backend '${b.id}' uses the plain-http URL '${b.url}'.`, 'Use https://.');
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/named-value-not-secret.ts
+
+/** A credential referenced as `{{name}}` still leaks when the named value itself is a plain one. */
+const namedValueNotSecret = {
+    meta: {
+        id: 'named-value-not-secret',
+        category: 'security',
+        severity: 'warning',
+        summary: 'A named value used as a credential is secret or Key Vault-backed.',
+        docs: 'A password, Authorization header or API key taken from a named value is only protected if that named value is marked `secret: true` or, better, backed by Key Vault (`keyVault.secretIdentifier` in namedValueInformation.json): a plain named value is shown in the portal and returned by the management API. Checked for named values defined in the repository; external ones are not known here.',
+    },
+    checkDocument(ctx, report) {
+        if (!ctx.namedValues.size)
+            return;
+        const byName = new Map([...ctx.namedValues].map(([name, def]) => [name.toLowerCase(), def]));
+        for (const slot of credentialSlots(ctx.root)) {
+            for (const ref of slot.holder.namedValues) {
+                const def = byName.get(ref.name.toLowerCase());
+                if (def && !def.secret && !def.keyVault) {
+                    report('valueLine' in slot.holder ? ref : slotPosition(slot.holder), `'${slot.element.name}' takes ${slot.what} from the named value '${ref.name}', which is neither secret nor Key Vault-backed.`, `Mark '${def.file}' secret, or back it with Key Vault (properties.keyVault.secretIdentifier).`);
+                }
             }
         }
     },
@@ -1614,6 +1661,7 @@ const unreachableAfterReturnResponse = {
 
 
 
+
 /** The recommended rule set: every lint rule, at its default severity. */
 const LINT_RULES = [
     baseRequired,
@@ -1621,6 +1669,7 @@ const LINT_RULES = [
     corsWildcard,
     httpsOnly,
     hardcodedSecret,
+    namedValueNotSecret,
     rateLimitRequired,
     authenticationRequired,
     noTrace,
@@ -1896,6 +1945,8 @@ function effectivePolicies(policyFiles, productsOf) {
 
 // EXTERNAL MODULE: ./src/policy/layout.ts + 1 modules
 var layout = __webpack_require__(5832);
+// EXTERNAL MODULE: ./src/policy/template.ts
+var template = __webpack_require__(7886);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/policy/products.ts
@@ -2067,7 +2118,7 @@ function ruleMap(value, where, knownRules) {
     for (const [id, setting] of Object.entries(asObject(value ?? {}, where))) {
         if (!knownRules.includes(id)) {
             const near = knownRules.find((k) => k.includes(id) || id.includes(k));
-            throw new errors/* ConfigurationError */.j1(`${where}: unknown rule '${id}'.`, near ? `Did you mean '${near}'?` : 'Run `apim-gogs validate --list-rules`, or see docs/validate.md.');
+            throw new errors/* ConfigurationError */.j1(`${where}: unknown rule '${id}'.`, near ? `Did you mean '${near}'?` : `Known rules: ${knownRules.join(', ')}.`);
         }
         const [sev, options] = Array.isArray(setting) ? setting : [setting, undefined];
         const severity = sev === undefined ? undefined : String(sev);
@@ -2494,6 +2545,8 @@ class Reader {
         const end = this.s.indexOf('-->', this.i + 4);
         if (end === -1)
             this.fatal('syntax', 'The comment is not closed with -->.');
+        // Strict XML forbids '--' inside a comment, but real policies have it (an unclosed comment
+        // running into the next '<!--'), so it is accepted, as the corpus shows APIM users do.
         const node = { type: 'comment', value: this.s.slice(this.i + 4, end), ...this.pos(this.i) };
         this.comments.push(node);
         this.current()?.children.push(node);
@@ -2755,6 +2808,8 @@ function describe(c) {
 
 
 
+/** The index of all policies, for an unknown name with no near match. */
+const POLICY_REFERENCE = 'https://learn.microsoft.com/azure/api-management/api-management-policies';
 /** APIM's own phrasing, so a message matches what the portal would say. */
 const inElement = (el, text) => `Error in element '${el.name}' on line ${el.line}, column ${el.column}: ${text}`;
 const IGNORED_ATTRIBUTES = (name) => name === 'id' || name.startsWith('xmlns');
@@ -2774,7 +2829,7 @@ function checkSchema(root, scope, emit) {
             if (visit.childOfPolicy)
                 continue; // reported as bad content by its parent
             const near = nearestPolicy(el.name);
-            emit(UNKNOWN_POLICY, el, inElement(el, `'${el.name}' is not a known policy.`), near ? `Did you mean '${near}'?` : policyDocUrl('api-management-policies').replace('-policy', ''));
+            emit(UNKNOWN_POLICY, el, inElement(el, `'${el.name}' is not a known policy.`), near ? `Did you mean '${near}'?` : POLICY_REFERENCE);
             continue;
         }
         if (!visit.childOfPolicy) {
@@ -2997,7 +3052,7 @@ function walkNamedValues(el, inLiquid, visit) {
 }
 
 ;// CONCATENATED MODULE: ./src/validate/suppress.ts
-const DIRECTIVE = /^\s*apim-gogs-disable(-file)?\s+([\w\-/ ,]+?)\s*(?:--.*)?$/s;
+const DIRECTIVE = /^\s*apim-gogs-disable(-file)?\s+([\w\-/ ,]+?)\s*(?::.*)?$/s;
 function suppress_suppressions(read) {
     const out = [];
     if (!read.comments.some((c) => c.value.includes('apim-gogs-disable')))
@@ -3147,12 +3202,26 @@ function engine_finalize(findings, settings, suppressionsByFile) {
 
 
 
+
 /** Validates a whole repository in the APIOps layout. A broken ruleset throws ConfigurationError. */
 async function validateRepository(options) {
     const ruleset = await loadRuleset(options.root, options.configFile, ALL_RULES.map((r) => r.id));
     const repo = await (0,layout/* loadRepository */.r)(options.root);
+    const values = options.templateValues ??
+        (options.environment ? await (0,template/* loadEnvironmentValues */.c3)(options.root, options.environment) : {});
+    const placeholders = [];
+    for (const policy of repo.policies) {
+        if (!policy.text.includes('#{'))
+            continue;
+        const rendered = (0,template/* renderTemplate */.Xm)(policy.text, values, policy.file);
+        policy.text = rendered.text;
+        placeholders.push(...rendered.diagnostics);
+    }
     const productApis = await loadProductApis(repo.root);
-    return validateLoaded(repo, ruleset, options, (api) => productApis.get(api) ?? []);
+    const checked = validateLoaded(repo, ruleset, options, (api) => productApis.get(api) ?? []);
+    return placeholders.length
+        ? result([...checked.diagnostics, ...placeholders], checked.summary.files)
+        : checked;
 }
 function validateLoaded(repo, ruleset, options, productsOf = () => []) {
     const env = options.environment ? ruleset.environments.get(options.environment) : undefined;
@@ -3500,6 +3569,12 @@ function placePolicy(parts) {
         return { scope: 'product', productId: parts[1] };
     if (top === 'policy fragments' && parts.length === 3)
         return { scope: 'fragment', fragmentId: parts[1] };
+    // Workspaces and GraphQL resolvers are APIOps places this tool does not deploy: still validated,
+    // with an unknown scope, never reported as misplaced.
+    if (top === 'workspaces')
+        return { scope: 'unknown' };
+    if (top === 'apis' && parts.length === 5 && parts[2] === 'resolvers')
+        return { scope: 'unknown' };
     return 'misplaced';
 }
 /** Every file below `rel`; sibling folders are read concurrently (a large repository has thousands). */
@@ -3571,6 +3646,159 @@ function backend(id, file, json) {
 function fragment(id, file, json) {
     const p = propertiesOf(json);
     return { id, file, description: str(p.description), properties: p };
+}
+
+
+/***/ }),
+
+/***/ 7886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   c3: () => (/* binding */ loadEnvironmentValues),
+/* harmony export */   hF: () => (/* binding */ renderJson)
+/* harmony export */ });
+/* unused harmony export PLACEHOLDER_RULE */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+
+
+
+
+/**
+ * Environment templates: per-environment values substituted into policies, named values and backends
+ * at deploy time.
+ *
+ * Placeholder syntax: `#{name}#` — e.g. `<set-backend-service base-url="#{backendUrl}#" />`.
+ * - It cannot be confused with a named-value reference `{{name}}` (which APIM resolves at run time and
+ *   apim-gogs leaves alone) nor with a policy expression `@(...)` / `@{...}`: `#` is not an operator in
+ *   C# and never starts a policy expression, and the closing `}#` is required.
+ * - `name` is letters, digits, `_`, `-` and `.`, starting with a letter or `_`.
+ * - `##{` writes a literal `#{` (the escape, for a C# string that really contains `#{`).
+ * - A placeholder without a value, or a `#{` that does not form a placeholder, is an error with the file,
+ *   line and column; nothing is deployed.
+ *
+ * Values come from `environments/<environment>.yaml` (or `.json`) at the repository root, a flat map
+ * `name: value` (optionally under a top-level `values:` key), and from the caller (inputs / `--var`),
+ * which win.
+ */
+const PLACEHOLDER_RULE = 'template/unresolved-placeholder';
+const PLACEHOLDER = /#\{([A-Za-z_][A-Za-z0-9_.-]*)\}#/y;
+function placeholderDiagnostic(at, message, help) {
+    return { ruleId: PLACEHOLDER_RULE, severity: 'error', category: 'reference', ...at, message, help };
+}
+/** Substitutes `#{name}#` placeholders in `text` (from repository file `file`). */
+function renderTemplate(text, values, file) {
+    const diagnostics = [];
+    const used = [];
+    let out = '';
+    let i = 0;
+    let line = 1;
+    let lineStart = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            lineStart = i + 1;
+        }
+        if (c === '#' && text[i + 1] === '#' && text[i + 2] === '{') {
+            out += '#{';
+            i += 3;
+            continue;
+        }
+        if (c === '#' && text[i + 1] === '{') {
+            PLACEHOLDER.lastIndex = i;
+            const m = PLACEHOLDER.exec(text);
+            const column = i - lineStart + 1;
+            if (!m) {
+                diagnostics.push(placeholderDiagnostic({ file, line, column }, `'#{' does not start a valid environment placeholder '#{name}#'.`, "Write the placeholder as #{name}# (letters, digits, _ - .), or write '##{' for a literal '#{'."));
+                out += c;
+                i++;
+                continue;
+            }
+            const name = m[1];
+            used.push(name);
+            const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+            if (value === undefined) {
+                diagnostics.push(placeholderDiagnostic({ file, line, column, endLine: line, endColumn: column + m[0].length }, `Environment placeholder '#{${name}}#' has no value for this environment.`, `Add '${name}' to environments/<environment>.yaml or pass it as a variable.`));
+                out += m[0];
+            }
+            else {
+                out += value;
+            }
+            i += m[0].length;
+            continue;
+        }
+        out += c;
+        i++;
+    }
+    return { text: out, diagnostics, used };
+}
+/**
+ * Renders every string inside a JSON value (named value / backend properties). Lines are reported as
+ * 1, since the JSON was parsed; the message names the property path.
+ */
+function renderJson(value, values, file, diagnostics, at = '') {
+    if (typeof value === 'string') {
+        const r = renderTemplate(value, values, file);
+        for (const d of r.diagnostics) {
+            diagnostics.push({ ...d, line: 1, column: 1, message: `${d.message}${at ? ` (in ${at})` : ''}` });
+        }
+        return r.text;
+    }
+    if (Array.isArray(value))
+        return value.map((v, i) => renderJson(v, values, file, diagnostics, `${at}[${i}]`));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [
+            k,
+            renderJson(v, values, file, diagnostics, at ? `${at}.${k}` : k),
+        ]));
+    }
+    return value;
+}
+/** Reads `environments/<env>.yaml|.yml|.json` under `root`; {} when there is none. */
+async function loadEnvironmentValues(root, environment) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(environment)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Environment name '${environment}' is not valid.`, 'Use letters, digits, _ - and .');
+    }
+    for (const ext of ['yaml', 'yml', 'json']) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, 'environments', `${environment}.${ext}`);
+        let text;
+        try {
+            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        let parsed;
+        try {
+            parsed = ext === 'json' ? JSON.parse(text) : (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text);
+        }
+        catch (err) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`environments/${environment}.${ext} does not parse: ${err.message}`);
+        }
+        if (parsed && typeof parsed === 'object' && 'values' in parsed)
+            parsed = parsed.values;
+        if (parsed === null || parsed === undefined)
+            return {};
+        if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`environments/${environment}.${ext} must be a map of name: value.`);
+        }
+        const out = {};
+        for (const [k, v] of Object.entries(parsed)) {
+            if (v !== null && typeof v === 'object') {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`environments/${environment}.${ext}: value of '${k}' must be a string or number.`);
+            }
+            out[k] = String(v);
+        }
+        return out;
+    }
+    return {};
 }
 
 
