@@ -4,12 +4,15 @@ import { regenerate } from '../../src/validate/rule-docs.js';
 import { ALL_RULES } from '../../src/validate/index.js';
 import { projectRoot } from '../support/shared.js';
 
-describe('docs/validate.md rule reference', () => {
-  it('is the one generated from the rule metadata (run npx tsx scripts/gen-rule-docs.ts)', async () => {
-    const file = path.join(projectRoot, 'docs/validate.md');
-    const doc = readFileSync(file, 'utf8');
-    expect(await regenerate(doc, file)).toBe(doc);
-  });
+describe('the rule reference in README.md and docs/validate.md', () => {
+  it.each(['README.md', 'docs/validate.md'])(
+    'in %s is the one generated from the rule metadata (run npx tsx scripts/gen-rule-docs.ts)',
+    async (name) => {
+      const file = path.join(projectRoot, name);
+      const doc = readFileSync(file, 'utf8');
+      expect(await regenerate(doc, file)).toBe(doc);
+    },
+  );
 
   it('documents every rule id once, with a stable, unique id', () => {
     const ids = ALL_RULES.map((r) => r.id);
