@@ -163,7 +163,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
   );
 
-  if (options.seed !== undefined) applySeed(svc, options.seed);
+  if (options.seed !== undefined) {
+    try {
+      applySeed(svc, options.seed);
+    } catch (err) {
+      // A refused seed must not leave a listening server behind.
+      await server.close();
+      throw err;
+    }
+  }
 
   const emulator: Emulator = {
     armEndpoint: base,

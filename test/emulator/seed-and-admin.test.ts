@@ -159,13 +159,6 @@ describe('admin endpoints and fault plans', () => {
         url: 'https://x',
         protocol: 'http',
       });
-      await client.namedValue.beginCreateOrUpdateAndWait(
-        emu.resourceGroup,
-        emu.serviceName,
-        'n',
-        { displayName: 'n', value: 'v' },
-        poll,
-      );
     } finally {
       await emu.close();
     }
