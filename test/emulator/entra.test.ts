@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { Emulator } from '../../src/emulator/index.js';
 import { exchangeAudience, githubCredential, startTestEmulator } from './support.js';
 
@@ -125,5 +125,42 @@ describe('Entra token endpoint', () => {
     expect(((await res.json()) as { error_description: string }).error_description).toMatch(
       /^AADSTS700027: Client assertion failed signature validation/,
     );
+  });
+});
+
+describe('CI token services publish their keys', () => {
+  it('GitHub ID tokens verify against the JWKS the GitHub discovery document names', async () => {
+    const discovery = (await (
+      await fetch(`${emu.armEndpoint}/github/.well-known/openid-configuration`)
+    ).json()) as { issuer: string; jwks_uri: string };
+    expect(discovery.issuer).toBe('https://token.actions.githubusercontent.com');
+    const jwks = (await (await fetch(discovery.jwks_uri)).json()) as JSONWebKeySet;
+    const { payload } = await jwtVerify(await assertion(), createLocalJWKSet(jwks), {
+      issuer: discovery.issuer,
+      audience: exchangeAudience,
+    });
+    expect(payload.sub).toBe(emu.github.subject);
+  });
+
+  it('Azure DevOps OIDC tokens verify against its JWKS', async () => {
+    const res = await fetch(
+      `${emu.azureDevOps.oidcRequestUri}?api-version=7.1&serviceConnectionId=${emu.azureDevOps.serviceConnectionId}`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${emu.azureDevOps.accessToken}`,
+          'content-type': 'application/json',
+        },
+      },
+    );
+    const { oidcToken } = (await res.json()) as { oidcToken: string };
+    const jwks = (await (
+      await fetch(`${emu.armEndpoint}/azure-devops/.well-known/jwks`)
+    ).json()) as JSONWebKeySet;
+    const { payload } = await jwtVerify(oidcToken, createLocalJWKSet(jwks), {
+      issuer: emu.azureDevOps.issuer,
+      audience: exchangeAudience,
+    });
+    expect(payload.sub).toBe(emu.azureDevOps.subject);
   });
 });
