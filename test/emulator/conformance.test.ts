@@ -16,8 +16,6 @@ const specDir = path.join(sharedDir, 'reference/arm-spec');
 
 /** Operations the emulator does not implement, with why. */
 const notImplemented: Record<string, string> = {
-  ApiTagDescription_CreateOrUpdate: 'tag descriptions are not emulated',
-  Operation_ListByTags: 'listing operations grouped by tag is not emulated',
   PolicyDescription_ListByService: 'the policy description catalog is not emulated',
 };
 
@@ -239,6 +237,17 @@ describeIfShared('ARM examples conformance', () => {
       if (example.operationId === 'Tag_AssignToApi')
         await ensure(`tags/${segments[3]}`, { displayName: 'tag1' });
       if (example.operationId === 'ApiRelease_CreateOrUpdate') await ensure('apis/a1');
+      return;
+    }
+    if (example.operationId === 'Operation_ListByTags') {
+      const op = `${segments.slice(0, 2).join('/')}/operations/create-resource`;
+      await ensure(op, {
+        displayName: 'Create resource',
+        method: 'POST',
+        urlTemplate: '/resource',
+        description: 'A demonstration',
+      });
+      await ensure(`${op}/tags/apitag123`);
       return;
     }
     if (example.method === 'POST' && example.operationId === 'PolicyFragment_ListReferences') {

@@ -111,3 +111,56 @@ export const tagRoutes: ArmRoute[] = [
   }),
   ...assignees.flatMap((a) => assignmentRoutes(a.collection, a.parents)),
 ];
+
+/** Tag descriptions: a tag's description and external docs for one API (synchronous writes). */
+const tagDescriptionRoutes = entityRoutes({
+  collection: 'apis/{apiId}/tagDescriptions',
+  param: 'tagDescriptionId',
+  type: 'Microsoft.ApiManagement/service/apis/tagDescriptions',
+  entity: 'TagDescription',
+  parents: [['apis/{apiId}', 'Api']],
+  normalize: (props, call) => {
+    const tag = call.svc.store.get(`tags/${call.params.tagDescriptionId}`);
+    if (!tag) throw entityNotFound('Tag');
+    const text = (k: string): Record<string, unknown> =>
+      typeof props[k] === 'string' ? { [k]: props[k] } : {};
+    return {
+      tagId: `${call.svc.serviceId}/${tag.path}`,
+      displayName: tag.properties.displayName,
+      ...text('description'),
+      ...text('externalDocsUrl'),
+      ...text('externalDocsDescription'),
+    };
+  },
+});
+
+/** `apis/{apiId}/operationsByTags`: each (tag, operation) pair of the API's tagged operations. */
+const operationsByTags: ArmRoute = {
+  pattern: 'apis/{apiId}/operationsByTags',
+  methods: {
+    GET: (call) => {
+      checkParents(call, [['apis/{apiId}', 'Api']]);
+      const api = call.svc.store.get(`apis/${call.params.apiId}`);
+      const includeUntagged = call.req.url.searchParams.get('includeNotTaggedOperations') === 'true';
+      const items = call.svc.store.list(`apis/${call.params.apiId}/operations`).flatMap((op) => {
+        const operation = {
+          id: `/${op.path}`,
+          apiName: api?.properties.displayName,
+          apiRevision: api?.properties.apiRevision,
+          name: op.properties.displayName,
+          method: op.properties.method,
+          urlTemplate: op.properties.urlTemplate,
+          ...(op.properties.description ? { description: op.properties.description } : {}),
+        };
+        const tags = call.svc.store
+          .list(`${op.path}/tags`)
+          .flatMap((a) => call.svc.store.get(`tags/${a.name}`) ?? []);
+        if (!tags.length) return includeUntagged ? [{ operation }] : [];
+        return tags.map((t) => ({ tag: { id: `/${t.path}`, name: t.properties.displayName }, operation }));
+      });
+      return { status: 200, body: listBody(call, items) };
+    },
+  },
+};
+
+tagRoutes.push(...tagDescriptionRoutes, operationsByTags);
