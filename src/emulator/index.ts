@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { AzureDevOpsOidc, type ServiceConnection } from './azure-devops-oidc.js';
 import { ArmRouter, type RequestFaults } from './arm-router.js';
 import { handleAdmin } from './admin.js';
@@ -107,7 +108,9 @@ const defaults = {
 
 /** Starts every emulated service on one HTTPS port on 127.0.0.1. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const tls = options.tls ?? (await createTempTls());
+  // Certificates made for this run only are removed again on close.
+  const tempTls = options.tls ? undefined : await createTempTls();
+  const tls = options.tls ?? (tempTls as TlsFiles);
   const tenantId = options.tenantId ?? defaults.tenantId;
   const subscriptionId = options.subscriptionId ?? defaults.subscriptionId;
   const resourceGroup = options.resourceGroup ?? defaults.resourceGroup;
@@ -163,12 +166,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
   );
 
+  const shutdown = async (): Promise<void> => {
+    await server.close();
+    if (tempTls) await rm(tempTls.dir, { recursive: true, force: true });
+  };
   if (options.seed !== undefined) {
     try {
       applySeed(svc, options.seed);
     } catch (err) {
       // A refused seed must not leave a listening server behind.
-      await server.close();
+      await shutdown();
       throw err;
     }
   }
@@ -241,7 +248,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       IDENTITY_ENDPOINT: mi.endpoint,
       IDENTITY_HEADER: mi.header,
     }),
-    close: () => server.close(),
+    close: shutdown,
   };
   self.emulator = emulator;
   return emulator;
