@@ -30,7 +30,7 @@ export function ruleReference(): string {
 export function spliceRuleReference(doc: string, reference: string): string {
   const a = doc.indexOf(START);
   const b = doc.indexOf(END);
-  if (a === -1 || b === -1) throw new Error('docs/validate.md lacks the rule-reference markers');
+  if (a === -1 || b === -1) throw new Error('README.md lacks the rule-reference markers');
   return `${doc.slice(0, a + START.length)}\n\n${reference}\n\n${doc.slice(b)}`;
 }
 
