@@ -3,7 +3,7 @@ import path from 'node:path';
 import { canonicalPolicy, detectPolicyFormat, policiesEqual } from '../../src/azure/xml-canonical.js';
 import { formatPolicy } from '../../src/emulator/policy/format.js';
 import { parsePolicy } from '../../src/emulator/policy/parse.js';
-import { describeIfShared, sharedDir } from '../support/shared.js';
+import { describeIfShared, hasShared, sharedDir } from '../support/shared.js';
 
 /**
  * Every real policy in ../shared/corpus: the comparison reads it, finds it equal to itself as APIM stores
@@ -23,7 +23,8 @@ function corpus(): string[] {
 }
 
 describeIfShared('semantic comparison over the real-policy corpus', () => {
-  const files = corpus();
+  // Collected only when ../shared is there: describe bodies run even when the block is skipped.
+  const files = hasShared ? corpus() : [];
   it('has policies to check', () => expect(files.length).toBeGreaterThan(0));
 
   it.each(files.map((f) => [path.relative(sharedDir, f), f]))('%s', (_rel, file) => {
