@@ -1692,7 +1692,7 @@ function isLintRule(id) {
 
 ;// CONCATENATED MODULE: ./src/validate/rule.ts
 function ruleDocUrl(id) {
-    return `https://github.com/apim-gogs/apim-gogs/blob/main/docs/validate.md#${id.replace(/[^a-z0-9-]/g, '')}`;
+    return `https://github.com/apim-gogs/apim-gogs/blob/main/README.md#${id.replace(/[^a-z0-9-]/g, '')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
