@@ -61,29 +61,40 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
   await git(['remote', 'add', 'origin', remote], { cwd: options.path });
 
   // The API call (permissions, default branch, clear errors for a bad token or repository) runs
-  // alongside the fetch when the ref is known; its verdict is awaited before the fetch's.
+  // alongside the fetch; its verdict is awaited before the fetch's. Without a ref the server's HEAD
+  // (Gogs points it at the default branch) is fetched, and named once the API has answered.
   const repoLookup = client.getRepository(owner, name);
   let resolved: ResolvedRef;
-  if (options.ref?.trim() && !options.syncMirror) {
-    const fetching = fetchRef(options.ref.trim(), options.path, creds.env, options.fetchDepth, label);
+  if (!options.syncMirror) {
+    const fetching = fetchRef(
+      options.ref?.trim() || 'HEAD',
+      options.path,
+      creds.env,
+      options.fetchDepth,
+      label,
+    );
     fetching.catch(() => undefined);
     const repo = await repoLookup;
     warnAboutPrivileges(repo, logger);
     resolved = await fetching;
+    if (resolved.kind === 'head') {
+      resolved = { kind: 'branch', name: repo.defaultBranch, fullRef: `refs/heads/${repo.defaultBranch}` };
+      await git(['update-ref', `refs/remotes/origin/${repo.defaultBranch}`, 'refs/remotes/origin/HEAD'], {
+        cwd: options.path,
+      });
+    }
   } else {
     const repo = await repoLookup;
     warnAboutPrivileges(repo, logger);
     const wanted = options.ref?.trim() || repo.defaultBranch;
-    if (options.syncMirror)
-      await waitForMirrorSync(client, owner, name, wanted, logger, options.mirrorTimeoutMs);
+    await waitForMirrorSync(client, owner, name, wanted, logger, options.mirrorTimeoutMs);
     resolved = await fetchRef(wanted, options.path, creds.env, options.fetchDepth, label);
   }
   await checkoutResolved(resolved, options.path);
   const repository = await repoLookup;
 
-  const head = (await git(['rev-parse', 'HEAD'], { cwd: options.path })).stdout.trim();
-  const [author, email, date, message] = (
-    await git(['log', '-1', '--format=%an%x00%ae%x00%aI%x00%B', head], { cwd: options.path })
+  const [head, author, email, date, message] = (
+    await git(['log', '-1', '--format=%H%x00%an%x00%ae%x00%aI%x00%B', 'HEAD'], { cwd: options.path })
   ).stdout.split('\0');
   const commit = { author, email, date, message: message.trim() };
   logger.info(`Checked out ${label} at ${head} (${resolved.fullRef})`);
@@ -118,7 +129,12 @@ async function checkoutResolved(ref: ResolvedRef, cwd: string): Promise<void> {
   if (ref.kind === 'branch') {
     await git(['checkout', '--quiet', '--force', '-B', ref.name, `refs/remotes/origin/${ref.name}`], { cwd });
   } else {
-    const target = ref.kind === 'tag' ? `${ref.fullRef}^{commit}` : ref.sha;
+    const target =
+      ref.kind === 'tag'
+        ? `${ref.fullRef}^{commit}`
+        : ref.kind === 'commit'
+          ? ref.sha
+          : 'refs/remotes/origin/HEAD';
     await git(['checkout', '--quiet', '--force', '--detach', target], { cwd });
   }
 }

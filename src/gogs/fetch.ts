@@ -24,7 +24,12 @@ export async function fetchRef(
       await fetchCommit(candidate.sha, cwd, env, depthArgs, label);
       return candidate;
     }
-    const target = candidate.kind === 'branch' ? `refs/remotes/origin/${candidate.name}` : candidate.fullRef;
+    const target =
+      candidate.kind === 'head'
+        ? 'refs/remotes/origin/HEAD'
+        : candidate.kind === 'branch'
+          ? `refs/remotes/origin/${candidate.name}`
+          : candidate.fullRef;
     const r = await git([...base, ...depthArgs, 'origin', `+${candidate.fullRef}:${target}`], {
       cwd,
       env,

@@ -2,6 +2,8 @@ import { ConfigurationError } from '../core/errors.js';
 import { git } from './git.js';
 
 export type ResolvedRef =
+  /** The server's HEAD, before the default branch's name is known. */
+  | { kind: 'head'; fullRef: 'HEAD' }
   | { kind: 'branch'; name: string; fullRef: string }
   | { kind: 'tag'; name: string; fullRef: string }
   | { kind: 'commit'; fullRef: string; sha: string };
@@ -10,6 +12,7 @@ const fullSha = /^[0-9a-f]{40}$/i;
 
 /** The candidates a ref input can mean, in the order git itself prefers them. */
 export function refCandidates(ref: string): ResolvedRef[] {
+  if (ref === 'HEAD') return [{ kind: 'head', fullRef: 'HEAD' }];
   if (fullSha.test(ref)) return [{ kind: 'commit', fullRef: ref.toLowerCase(), sha: ref.toLowerCase() }];
   if (ref.startsWith('refs/tags/')) {
     return [{ kind: 'tag', name: ref.slice('refs/tags/'.length), fullRef: ref }];
