@@ -29,6 +29,14 @@ async function runAction(mode: string, extra: Record<string, string> = {}): Prom
 }
 
 test('a pull request check plans, comments on the Gogs pull request, and writes nothing to APIM', async () => {
+  // main already has a finding the pull request does not touch: no <base /> in the product's outbound.
+  const starter = await readFile('test/fixtures/policy-repo/products/starter/policy.xml', 'utf8');
+  await bed.gogs.commit(
+    {
+      'products/starter/policy.xml': starter.replace(/<outbound>\s*<base \/>\s*<\/outbound>/, '<outbound />'),
+    },
+    'Starter product: no outbound base',
+  );
   await bed.gogs.commit(
     {
       'apis/echo-api/policy.xml': (
@@ -47,6 +55,13 @@ test('a pull request check plans, comments on the Gogs pull request, and writes 
   expect(Number(first.outputs.changes)).toBeGreaterThan(0);
   expect(writes()).toEqual([]);
   expectNoSecrets(first);
+  // The whole repository is checked, but only the files the pull request changes are annotated.
+  expect(first.stdout).toMatch(/::warning [^\n]*file=apis\/echo-api\/policy\.xml/);
+  expect(first.stdout).not.toMatch(/::warning [^\n]*file=products\/starter\/policy\.xml/);
+  expect(first.stdout).toContain(
+    '1 finding(s) in files this pull request does not change are not annotated.',
+  );
+  expect(first.stdout).toMatch(/products\/starter\/policy\.xml\n\s+\d+:\d+\s+warning/); // still in the report
 
   const again = await runAction('plan', { ref: 'raise-limit', 'pull-request': String(pr) });
   expect(again.exitCode).toBe(0);

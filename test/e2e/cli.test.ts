@@ -112,4 +112,32 @@ test('run --mode deploy with a managed identity deploys, and outputs land in the
   const verify = await cli([...args, '--mode', 'verify', '--path', 'verify-checkout'], env, work);
   expect(verify.code).toBe(0);
   expect(verify.stdout).toMatch(/No drift/);
+
+  // From APIM alone (plus Gogs for the author's name): which commit, run and identity put it there.
+  const i = bed.inputs();
+  const blame = await cli(
+    [
+      'blame',
+      'apis/echo-api/policy.xml',
+      ...[
+        'subscription-id',
+        'resource-group',
+        'service-name',
+        'arm-endpoint',
+        'authority-host',
+        'gogs-url',
+        'repository',
+        'gogs-ca-file',
+      ].flatMap((k) => [`--${k}`, i[k]]),
+      '--auth',
+      'managed-identity',
+    ],
+    env,
+    work,
+  );
+  expect(blame.code).toBe(0);
+  expect(blame.stdout).toContain(out['commit-sha']);
+  expect(blame.stdout).toContain('Dana Developer');
+  expect(blame.stdout).toContain(bed.azure.managedIdentity.objectId);
+  expect(blame.stdout + blame.stderr).not.toContain(bed.gogs.bot.token);
 });

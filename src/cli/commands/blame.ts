@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { blame, renderBlameText, type AuthorInfo } from '../../azure/index.js';
 import { AZURE_INPUTS, connectAzure } from '../../azure/connect.js';
 import { ConfigurationError } from '../../core/errors.js';
 import { GogsClient } from '../../gogs/client.js';
+import { parseRepositoryName } from '../../gogs/repository-name.js';
 import type { Command } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 
@@ -21,11 +23,19 @@ export const blameCommand: Command = {
     '  --environment            Environment whose deployment record completes named values',
     '  --gogs-url               Gogs server, for the author',
     '  --repository             owner/name on Gogs, for the author',
+    '  --gogs-ca-file           PEM of a private CA that signed the Gogs certificate',
     '  --format                 text (default) or json',
   ].join('\n'),
   async run(args, host) {
     const { options, positionals } = parseArgs(args, {
-      values: [...Object.keys(AZURE_INPUTS), 'environment', 'gogs-url', 'repository', 'format'],
+      values: [
+        ...Object.keys(AZURE_INPUTS),
+        'environment',
+        'gogs-url',
+        'repository',
+        'gogs-ca-file',
+        'format',
+      ],
     });
     if (positionals.length !== 1)
       throw new ConfigurationError(
@@ -39,8 +49,13 @@ export const blameCommand: Command = {
     let lookupAuthor: ((sha: string) => Promise<AuthorInfo | undefined>) | undefined;
     if (gogsUrl && repository && token) {
       host.setSecret(token);
-      const [owner, name] = repository.split('/');
-      const gogs = new GogsClient({ url: gogsUrl, token });
+      const { owner, name } = parseRepositoryName(repository);
+      const caFile = get('gogs-ca-file');
+      const gogs = new GogsClient({
+        url: gogsUrl,
+        token,
+        ca: caFile ? await readFile(caFile, 'utf8') : undefined,
+      });
       lookupAuthor = async (sha) => {
         const c = await gogs.getCommit(owner, name, sha);
         return c && { name: c.author.name, email: c.author.email, date: c.author.date, message: c.message };
