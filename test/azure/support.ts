@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { getIDToken } from '@actions/core';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { ApimConnection } from '../../src/azure/client.js';
 import {
@@ -13,6 +12,7 @@ import {
 import { loadRepository } from '../../src/policy/layout.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
 import { fileURLToPath } from 'node:url';
+import { requestGitHubIdToken } from '../support/github-id-token.js';
 
 /** A running emulator with an app registration trusting the emulated GitHub issuer. */
 export interface Bed {
@@ -33,7 +33,7 @@ const tls = {
   caFile: path.join(tlsDir, 'ca.pem'),
 };
 
-/** The emulator's federated sign-in as a GitHub Actions job does it: core.getIDToken as the assertion. */
+/** The emulator's federated sign-in as a GitHub Actions job does it: the job's ID token as the assertion. */
 export function githubCredential(
   emu: { tenantId: string; authorityHost: string },
   clientId: string,
@@ -43,11 +43,11 @@ export function githubCredential(
     tenantId: emu.tenantId,
     clientId,
     authorityHost: emu.authorityHost,
-    getIdToken: (aud) => getIDToken(aud),
+    getIdToken: requestGitHubIdToken,
   });
 }
 
-/** The GitHub Actions environment variables core.getIDToken reads, pointed at the emulator. */
+/** The GitHub Actions environment variables the ID-token request reads, pointed at the emulator. */
 export function useGitHubEnv(emu: Emulator): void {
   process.env.ACTIONS_ID_TOKEN_REQUEST_URL = emu.github.requestUrl;
   process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = emu.github.requestToken;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { startBed, type Bed } from '../bed/bed.js';
 import { node24Binary } from '../bed/paths.js';
 import { SimulatedRunner, type ActionRun } from '../support/github-actions-env.js';
+import { requestGitHubIdToken } from '../support/github-id-token.js';
 import { filesContaining, visibleLog } from '../support/secret-scan.js';
 
 // The bundled action (dist/index.js) with a simulated GitHub runner: real Gogs repository ->
@@ -176,12 +177,9 @@ test('environment templates: rendered per environment; a placeholder without a v
 /** An access token for a second, human-like principal, as a portal edit would carry. */
 async function adminToken(): Promise<string> {
   const { ClientAssertionCredential } = await import('@azure/identity');
-  const idToken = async () => {
-    const url = new URL(bed.azure.github.requestUrl);
-    url.searchParams.set('audience', 'api://AzureADTokenExchange');
-    const res = await fetch(url, { headers: { authorization: `Bearer ${bed.azure.github.requestToken}` } });
-    return ((await res.json()) as { value: string }).value;
-  };
+  process.env.ACTIONS_ID_TOKEN_REQUEST_URL = bed.azure.github.requestUrl;
+  process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = bed.azure.github.requestToken;
+  const idToken = () => requestGitHubIdToken('api://AzureADTokenExchange');
   const cred = new ClientAssertionCredential(bed.azure.tenantId, bed.clientId, idToken, {
     authorityHost: bed.azure.authorityHost,
     disableInstanceDiscovery: true,
