@@ -2233,7 +2233,8 @@ async function planApplyVerify(host, inputs, co) {
     host.setOutput('plan', planFile);
     host.setOutput('changes', String(changes));
     const planMarkdown = renderPlanMarkdown(plan);
-    host.logger.info(`Plan: ${changes} change(s) (${JSON.stringify(plan.summary)})`);
+    const counts = Object.entries(plan.summary).map(([action, n]) => `${n} ${action}`);
+    host.logger.info(`Plan: ${changes} change(s): ${counts.join(', ')}.`);
     await host.appendSummary(planMarkdown);
     if (inputs.pullRequest)
         await commentOnPullRequest(host, inputs, planMarkdown);
