@@ -90,6 +90,12 @@ test('deploys the commit to APIM, then verify passes; a rerun writes nothing; li
   expect(deploy.summary).toContain(sha);
   expectNoSecrets(deploy);
   expect(await filesContaining(deploy.workspace, [bed.gogs.bot.token])).toEqual([]);
+  // The plan and the deployment record (in the runner's temp folder) hold no token of any kind either.
+  for (const file of [deploy.outputs.plan, deploy.outputs.record]) {
+    const text = await readFile(file, 'utf8');
+    expect(text.includes(bed.gogs.bot.token)).toBe(false);
+    expect(text).not.toMatch(JWT);
+  }
 
   const verify = await runAction('verify');
   expect(verify.exitCode).toBe(0);
