@@ -51,6 +51,7 @@ function send(res: ServerResponse, method: string, response: EmuResponse, ids: R
 }
 
 export async function startServer(tls: TlsFiles, hooks: ServerHooks, port = 0): Promise<EmulatorServer> {
+  const closing = new AbortController();
   const server = https.createServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) });
   let base = '';
 
@@ -82,7 +83,11 @@ export async function startServer(tls: TlsFiles, hooks: ServerHooks, port = 0): 
       });
     const fault = hooks.faults(method, url.pathname);
     const delay = hooks.latencyMs() + (fault.delayMs ?? 0);
-    if (delay > 0) await sleep(delay);
+    if (delay > 0) {
+      // Abortable, so a slow answer still pending when the server closes does not keep the process alive.
+      await sleep(delay, undefined, { signal: closing.signal }).catch(() => undefined);
+      if (closing.signal.aborted) return;
+    }
     if (fault.drop) {
       log(0);
       req.socket.destroy();
@@ -132,6 +137,7 @@ export async function startServer(tls: TlsFiles, hooks: ServerHooks, port = 0): 
     port: actualPort,
     close: () =>
       new Promise<void>((resolve) => {
+        closing.abort();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
