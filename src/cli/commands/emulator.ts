@@ -68,6 +68,8 @@ export async function startFromArgs(args: string[]): Promise<EmulatorRun> {
     ...emulator.env(),
     AZURE_CLIENT_ID: clientId,
     APIM_GOGS_CLIENT_ID: clientId,
+    // The CLI's own default is azure-cli; the rehearsal signs in as the GitHub job would.
+    APIM_GOGS_AUTH: 'github-oidc',
   };
   const lines = [
     `# apim-gogs emulator on ${emulator.armEndpoint} (admin: ${emulator.armEndpoint}/_emulator/)`,
