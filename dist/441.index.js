@@ -1258,8 +1258,13 @@ function sectionElements(root, section) {
 }
 /** True when the value is decided at run time (an expression or a named value), so literal checks do not apply. */
 function isDynamic(value) {
-    return value.expression !== undefined || value.namedValues.length > 0;
+    return (value.expression !== undefined ||
+        value.namedValues.length > 0 ||
+        // An environment placeholder left unrendered is already reported as template/unresolved-placeholder;
+        // judging its text as the final value would report it a second time.
+        (value.value !== undefined && UNRESOLVED_PLACEHOLDER.test(value.value)));
 }
+const UNRESOLVED_PLACEHOLDER = /#\{[A-Za-z_][A-Za-z0-9_.-]*\}#/;
 
 ;// CONCATENATED MODULE: ./src/validate/rules/effective-chain.ts
 

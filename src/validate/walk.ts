@@ -70,6 +70,14 @@ export function sectionElements(root: ElementNode, section: Section): ElementNod
 }
 
 /** True when the value is decided at run time (an expression or a named value), so literal checks do not apply. */
-export function isDynamic(value: { expression?: unknown; namedValues: unknown[] }): boolean {
-  return value.expression !== undefined || value.namedValues.length > 0;
+export function isDynamic(value: { expression?: unknown; namedValues: unknown[]; value?: string }): boolean {
+  return (
+    value.expression !== undefined ||
+    value.namedValues.length > 0 ||
+    // An environment placeholder left unrendered is already reported as template/unresolved-placeholder;
+    // judging its text as the final value would report it a second time.
+    (value.value !== undefined && UNRESOLVED_PLACEHOLDER.test(value.value))
+  );
 }
+
+const UNRESOLVED_PLACEHOLDER = /#\{[A-Za-z_][A-Za-z0-9_.-]*\}#/;
