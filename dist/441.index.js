@@ -1284,11 +1284,11 @@ function requireInChain(ctx, wanted, what, help) {
         const ok = has(e);
         apiHas.set(e.apiId, ok);
         if (!ok)
-            ctx.report(e.file, { line: 1, column: 1 }, `The effective policy of API '${e.apiId}' (${e.chain.join(' -> ')}) does not ${what}.`, help);
+            ctx.report(e.file, e.at, `The effective policy of API '${e.apiId}' (${e.chain.join(' -> ')}) does not ${what}.`, help);
     }
     for (const e of ctx.effective.filter((x) => x.operationId)) {
         if (apiHas.get(e.apiId) && !has(e)) {
-            ctx.report(e.file, { line: 1, column: 1 }, `The effective policy of operation '${e.apiId}/${e.operationId}' does not ${what}, although its API does.`, help);
+            ctx.report(e.file, e.at, `The effective policy of operation '${e.apiId}/${e.operationId}' does not ${what}, although its API does.`, help);
         }
     }
 }
@@ -1887,11 +1887,14 @@ function lazy(make) {
     return () => (value ??= make());
 }
 /** Composition is deferred until a rule asks for the root: most operation roots are never needed. */
-function effective(apiId, operationId, file, chain, root) {
+function effective(apiId, operationId, level, chain, root) {
+    const inbound = level.root.children.find((c) => c.type === 'element' && c.name === 'inbound');
+    const at = inbound ?? level.root;
     return {
         apiId,
         operationId,
-        file,
+        file: level.file,
+        at: { line: at.line, column: at.column },
         chain,
         get root() {
             return root();
@@ -1938,11 +1941,11 @@ function effectivePolicies(policyFiles, productsOf) {
             continue;
         const chain = levels.map((l) => l.file);
         const apiRoot = lazy(() => composeLevels(levels, fragments));
-        out.push(effective(apiId, undefined, api?.file ?? chain[chain.length - 1], chain, apiRoot));
+        out.push(effective(apiId, undefined, api ?? levels[levels.length - 1], chain, apiRoot));
         for (const op of operations.get(apiId) ?? []) {
             const opLevel = { file: op.file, root: op.root };
             const root = lazy(() => composeLevels([opLevel], fragments, apiRoot()));
-            out.push(effective(apiId, op.operationId, op.file, [...chain, op.file], root));
+            out.push(effective(apiId, op.operationId, opLevel, [...chain, op.file], root));
         }
     }
     return out;

@@ -15,6 +15,8 @@ export interface EffectivePolicy {
   operationId?: string;
   /** The most specific file of the chain (where chain findings are reported). */
   file: string;
+  /** Where in `file` a chain finding points: its `<inbound>` section, else its root element. */
+  at: { line: number; column: number };
   /** The files composed, outermost first. */
   chain: string[];
   /** A synthetic `<policies>` element; its policy elements are the originals (positions intact). */
@@ -104,14 +106,19 @@ function lazy<T>(make: () => T): () => T {
 function effective(
   apiId: string,
   operationId: string | undefined,
-  file: string,
+  level: PolicyLevel,
   chain: string[],
   root: () => ElementNode,
 ): EffectivePolicy {
+  const inbound = level.root.children.find(
+    (c): c is ElementNode => c.type === 'element' && c.name === 'inbound',
+  );
+  const at = inbound ?? level.root;
   return {
     apiId,
     operationId,
-    file,
+    file: level.file,
+    at: { line: at.line, column: at.column },
     chain,
     get root() {
       return root();
@@ -164,11 +171,11 @@ export function effectivePolicies(
     if (!levels.length) continue;
     const chain = levels.map((l) => l.file);
     const apiRoot = lazy(() => composeLevels(levels, fragments));
-    out.push(effective(apiId, undefined, api?.file ?? chain[chain.length - 1], chain, apiRoot));
+    out.push(effective(apiId, undefined, api ?? levels[levels.length - 1], chain, apiRoot));
     for (const op of operations.get(apiId) ?? []) {
       const opLevel = { file: op.file, root: op.root as ElementNode };
       const root = lazy(() => composeLevels([opLevel], fragments, apiRoot()));
-      out.push(effective(apiId, op.operationId, op.file, [...chain, op.file], root));
+      out.push(effective(apiId, op.operationId, opLevel, [...chain, op.file], root));
     }
   }
   return out;

@@ -81,9 +81,9 @@ test('deploys with the service connection (workload identity federation) and rep
   expect(r.stdout).toMatch(/##vso\[task\.setvariable variable=changes;isOutput=true;issecret=false;\][1-9]/);
   expect(r.stdout).toMatch(/##vso\[task\.uploadsummary\]/);
   expect(r.stdout).toContain('##vso[task.complete result=Succeeded;]');
-  // The warning from validation is a logissue with the file and line.
+  // The warning from validation is a logissue at the API policy's <inbound> (line 2, column 5).
   expect(r.stdout).toMatch(
-    /##vso\[task\.logissue type=warning;code=authentication-required;sourcepath=apis\/echo-api\/policy\.xml;linenumber=\d+;columnnumber=\d+;\]/,
+    /##vso\[task\.logissue type=warning;code=authentication-required;sourcepath=apis\/echo-api\/policy\.xml;linenumber=2;columnnumber=5;\]/,
   );
   // Neither the Gogs token nor the job's access token is printed (not even as a debug line).
   expect(visibleLog(r.stdout)).not.toContain(bed.gogs.bot.token);

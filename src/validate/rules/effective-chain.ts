@@ -18,7 +18,7 @@ export function requireInChain(ctx: RepositoryContext, wanted: string[], what: s
     if (!ok)
       ctx.report(
         e.file,
-        { line: 1, column: 1 },
+        e.at,
         `The effective policy of API '${e.apiId}' (${e.chain.join(' -> ')}) does not ${what}.`,
         help,
       );
@@ -27,7 +27,7 @@ export function requireInChain(ctx: RepositoryContext, wanted: string[], what: s
     if (apiHas.get(e.apiId) && !has(e)) {
       ctx.report(
         e.file,
-        { line: 1, column: 1 },
+        e.at,
         `The effective policy of operation '${e.apiId}/${e.operationId}' does not ${what}, although its API does.`,
         help,
       );
