@@ -2167,8 +2167,6 @@ async function upsertPullRequestComment(client, owner, name, pullRequest, markdo
 
 // EXTERNAL MODULE: ./src/gogs/repository-name.ts
 var repository_name = __webpack_require__(1104);
-// EXTERNAL MODULE: ./src/policy/layout.ts + 1 modules
-var layout = __webpack_require__(5832);
 ;// CONCATENATED MODULE: ./src/core/stages/azure-stage.ts
 
 
@@ -2178,11 +2176,10 @@ var layout = __webpack_require__(5832);
 
 
 
-
 /** plan, deploy or verify against APIM. Returns the exit code. */
-async function azureStage(host, inputs, co) {
+async function azureStage(host, inputs, co, loaded) {
     try {
-        return await planApplyVerify(host, inputs, co);
+        return await planApplyVerify(host, inputs, co, loaded);
     }
     catch (err) {
         // An unresolved template placeholder or a secret value in the repository is a finding in a
@@ -2195,14 +2192,14 @@ async function azureStage(host, inputs, co) {
         return errors/* ExitCode */.yU.Findings;
     }
 }
-async function planApplyVerify(host, inputs, co) {
+async function planApplyVerify(host, inputs, co, loaded) {
     const get = (name) => host.getInput(name)?.trim() || undefined;
     const credential = readCredential(get, host);
     const apim = new client_ApimConnection(credential, readTarget(get));
     const concurrency = readConcurrency(get);
     const run = host.runInfo();
     const planOptions = {
-        repository: await (0,layout/* loadRepository */.r)(co.path),
+        repository: loaded.repository,
         connection: apim,
         source: {
             commit: co.sha,
@@ -2211,7 +2208,7 @@ async function planApplyVerify(host, inputs, co) {
             runUrl: run.url,
         },
         environment: inputs.environment,
-        values: inputs.environment ? await (0,template/* loadEnvironmentValues */.c3)(co.path, inputs.environment) : {},
+        values: loaded.templateValues,
         filters: { apis: readList(get, 'apis'), products: readList(get, 'products') },
         concurrency,
         logger: host.logger,
@@ -2220,10 +2217,11 @@ async function planApplyVerify(host, inputs, co) {
         const result = await host.logger.group('Verify live APIM against the commit', () => verifyDeployment(planOptions));
         const file = external_node_path_default().join(run.tempDir, `apim-gogs-drift-${co.sha.slice(0, 12)}.json`);
         await (0,promises_.writeFile)(file, `${JSON.stringify(result, null, 2)}\n`);
-        host.logger.info(renderDriftText(result));
+        const text = renderDriftText(result);
+        host.logger.info(text);
         host.setOutput('drift', String(result.drift));
         host.setOutput('drift-report', file);
-        await host.appendSummary(`#### Release gate\n\n\`\`\`\n${renderDriftText(result)}\n\`\`\`\n`);
+        await host.appendSummary(`#### Release gate\n\n\`\`\`\n${text}\n\`\`\`\n`);
         return result.exitCode;
     }
     const plan = await host.logger.group('Plan', () => planDeployment({ ...planOptions, prune: readPrune(get) }));
@@ -2256,287 +2254,6 @@ async function commentOnPullRequest(host, inputs, markdown) {
     host.logger.info(`Plan ${how} as a comment on pull request #${inputs.pullRequest}.`);
 }
 const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
-
-
-/***/ }),
-
-/***/ 5832:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  r: () => (/* binding */ loadRepository)
-});
-
-// UNUSED EXPORTS: placePolicy
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/policy/decode.ts
-const fatal = new TextDecoder('utf-8', { fatal: true });
-const lossy = new TextDecoder('utf-8');
-function decodePolicyBytes(bytes) {
-    const nul = bytes.indexOf(0);
-    if (nul !== -1) {
-        const at = positionOfByte(bytes, nul);
-        return {
-            ok: false,
-            text: '',
-            ...at,
-            message: 'The file is binary (it contains NUL bytes), not a policy document.',
-        };
-    }
-    try {
-        return { ok: true, text: fatal.decode(bytes) };
-    }
-    catch {
-        const bad = firstInvalidUtf8(bytes);
-        const at = positionOfByte(bytes, bad);
-        return {
-            ok: false,
-            text: lossy.decode(bytes),
-            ...at,
-            message: `The file is not valid UTF-8 (invalid byte 0x${bytes[bad].toString(16).padStart(2, '0')}); save it as UTF-8.`,
-        };
-    }
-}
-/** Line and column (1-based, in characters) of a byte offset, counting only the valid prefix. */
-function positionOfByte(bytes, offset) {
-    const prefix = lossy.decode(bytes.subarray(0, offset));
-    const lastNl = prefix.lastIndexOf('\n');
-    let line = 1;
-    for (let i = 0; i < prefix.length; i++)
-        if (prefix.charCodeAt(i) === 10)
-            line++;
-    return { line, column: prefix.length - lastNl };
-}
-/** Offset of the first byte that breaks UTF-8 (structure, overlong forms and surrogates). */
-function firstInvalidUtf8(b) {
-    let i = 0;
-    while (i < b.length) {
-        const c = b[i];
-        let n = 0;
-        let min = 0;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        else if (c >= 0xc2 && c <= 0xdf)
-            [n, min] = [1, 0x80];
-        else if (c >= 0xe0 && c <= 0xef)
-            [n, min] = [2, 0x800];
-        else if (c >= 0xf0 && c <= 0xf4)
-            [n, min] = [3, 0x10000];
-        else
-            return i;
-        let cp = c & (0x3f >> n);
-        for (let k = 1; k <= n; k++) {
-            const cc = b[i + k];
-            if (cc === undefined || (cc & 0xc0) !== 0x80)
-                return i;
-            cp = (cp << 6) | (cc & 0x3f);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return i;
-        i += n + 1;
-    }
-    return b.length;
-}
-
-;// CONCATENATED MODULE: ./src/policy/layout.ts
-
-
-
-/** Folders that never hold policies; skipping them keeps a walk of a real checkout fast. */
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.github', '.vscode', '.azure-pipelines']);
-/**
- * Reads a repository in the APIOps layout (DESIGN.md "Repository layout"). The scope of a policy
- * comes from where it sits; any other `.xml` file is kept as a loose policy with an unknown scope,
- * so a folder of policies can be validated without the layout.
- */
-async function loadRepository(root) {
-    const absRoot = external_node_path_default().resolve(root);
-    const repo = {
-        root: absRoot,
-        policies: [],
-        namedValues: [],
-        backends: [],
-        fragments: [],
-        problems: [],
-    };
-    const files = (await walk(absRoot, '')).sort();
-    // Read every file first, many at a time (a 10,000-policy repository is I/O bound), then place
-    // them in sorted order so the result does not depend on timing.
-    const contents = await readAll(absRoot, files.filter((rel) => wanted(rel.split('/'))));
-    for (const rel of files) {
-        const parts = rel.split('/');
-        const base = parts[parts.length - 1];
-        const bytes = contents.get(rel);
-        if (base.toLowerCase().endsWith('.xml')) {
-            const placed = placePolicy(parts);
-            if (placed === 'misplaced') {
-                repo.problems.push({
-                    file: rel,
-                    line: 1,
-                    column: 1,
-                    message: `'${rel}' is a policy.xml outside the APIOps layout; it is not deployed.`,
-                });
-            }
-            if (!bytes || placed === 'ignored' || placed === 'misplaced')
-                continue;
-            const decoded = decodePolicyBytes(bytes);
-            if (!decoded.ok) {
-                repo.problems.push({
-                    file: rel,
-                    line: decoded.line,
-                    column: decoded.column,
-                    message: decoded.message,
-                });
-            }
-            repo.policies.push({ file: rel, ...placed, text: decoded.text });
-            continue;
-        }
-        const json = bytes && readJson(bytes, rel, repo.problems);
-        if (!json)
-            continue;
-        if (base === 'namedValueInformation.json')
-            repo.namedValues.push(namedValue(parts[1], rel, json));
-        else if (base === 'backendInformation.json')
-            repo.backends.push(backend(parts[1], rel, json));
-        else
-            repo.fragments.push(fragment(parts[1], rel, json));
-    }
-    return repo;
-}
-const INFO_FILES = {
-    'named values': 'namedValueInformation.json',
-    backends: 'backendInformation.json',
-    'policy fragments': 'policyFragmentInformation.json',
-};
-/** Files the loader reads: policy candidates and the information JSON of the layout. */
-function wanted(parts) {
-    const base = parts[parts.length - 1];
-    if (base.toLowerCase().endsWith('.xml')) {
-        const placed = placePolicy(parts);
-        return placed !== 'ignored' && placed !== 'misplaced';
-    }
-    return parts.length === 3 && INFO_FILES[parts[0]] === base;
-}
-async function readAll(absRoot, files) {
-    const out = new Map();
-    let next = 0;
-    const worker = async () => {
-        while (next < files.length) {
-            const rel = files[next++];
-            out.set(rel, await (0,promises_.readFile)(external_node_path_default().join(absRoot, rel)));
-        }
-    };
-    await Promise.all(Array.from({ length: 32 }, worker));
-    return out;
-}
-/** Decides a policy file's scope from its path segments. */
-function placePolicy(parts) {
-    const [top] = parts;
-    const isPolicy = parts[parts.length - 1] === 'policy.xml';
-    if (parts.length === 1)
-        return isPolicy ? { scope: 'global' } : { scope: 'unknown' };
-    const layoutTops = ['apis', 'products', 'policy fragments', 'named values', 'backends', 'workspaces'];
-    if (!layoutTops.includes(top))
-        return { scope: 'unknown' };
-    // Inside the layout only policy.xml files are policies; specifications and the like are not.
-    if (!isPolicy)
-        return 'ignored';
-    if (top === 'apis' && parts.length === 3)
-        return { scope: 'api', apiId: parts[1] };
-    if (top === 'apis' && parts.length === 5 && parts[2] === 'operations') {
-        return { scope: 'operation', apiId: parts[1], operationId: parts[3] };
-    }
-    if (top === 'products' && parts.length === 3)
-        return { scope: 'product', productId: parts[1] };
-    if (top === 'policy fragments' && parts.length === 3)
-        return { scope: 'fragment', fragmentId: parts[1] };
-    // Workspaces and GraphQL resolvers are APIOps places this tool does not deploy: still validated,
-    // with an unknown scope, never reported as misplaced.
-    if (top === 'workspaces')
-        return { scope: 'unknown' };
-    if (top === 'apis' && parts.length === 5 && parts[2] === 'resolvers')
-        return { scope: 'unknown' };
-    return 'misplaced';
-}
-/** Every file below `rel`; sibling folders are read concurrently (a large repository has thousands). */
-async function walk(absRoot, rel) {
-    const entries = await (0,promises_.readdir)(external_node_path_default().join(absRoot, rel), { withFileTypes: true });
-    const out = [];
-    const folders = [];
-    for (const e of entries) {
-        const child = rel ? `${rel}/${e.name}` : e.name;
-        if (e.isDirectory()) {
-            if (!SKIP_DIRS.has(e.name))
-                folders.push(walk(absRoot, child));
-        }
-        else if (e.isFile()) {
-            out.push(child);
-        }
-    }
-    for (const files of await Promise.all(folders))
-        for (const f of files)
-            out.push(f);
-    return out;
-}
-function readJson(bytes, rel, problems) {
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-    try {
-        const json = JSON.parse(text);
-        if (json && typeof json === 'object' && !Array.isArray(json))
-            return json;
-        problems.push({ file: rel, line: 1, column: 1, message: `'${rel}' must hold a JSON object.` });
-    }
-    catch (err) {
-        const m = /position (\d+)/.exec(String(err));
-        const at = m ? lineColumn(text, Number(m[1])) : { line: 1, column: 1 };
-        problems.push({ file: rel, ...at, message: `'${rel}' is not valid JSON: ${err.message}` });
-    }
-    return undefined;
-}
-function lineColumn(text, offset) {
-    const before = text.slice(0, offset);
-    return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-/** APIOps writes `{ "properties": {...} }`; accept a bare properties object too. */
-function propertiesOf(json) {
-    const p = json.properties;
-    return p && typeof p === 'object' && !Array.isArray(p) ? p : json;
-}
-const str = (v) => (typeof v === 'string' ? v : undefined);
-function namedValue(id, file, json) {
-    const p = propertiesOf(json);
-    const kv = p.keyVault;
-    const secretIdentifier = kv && str(kv.secretIdentifier);
-    return {
-        id,
-        file,
-        displayName: str(p.displayName) ?? id,
-        value: str(p.value),
-        secret: p.secret === true,
-        keyVault: secretIdentifier
-            ? { secretIdentifier, identityClientId: str(kv?.identityClientId) }
-            : undefined,
-        tags: Array.isArray(p.tags) ? p.tags.filter((t) => typeof t === 'string') : undefined,
-        properties: p,
-    };
-}
-function backend(id, file, json) {
-    const p = propertiesOf(json);
-    return { id, file, url: str(p.url), protocol: str(p.protocol), properties: p };
-}
-function fragment(id, file, json) {
-    const p = propertiesOf(json);
-    return { id, file, description: str(p.description), properties: p };
-}
 
 
 /***/ }),

@@ -37,11 +37,17 @@ async function changedFiles(cwd, creds, baseBranch) {
 
 // EXTERNAL MODULE: ./src/gogs/credentials.ts
 var credentials = __webpack_require__(48830);
+// EXTERNAL MODULE: ./src/policy/layout.ts + 1 modules
+var layout = __webpack_require__(55832);
+// EXTERNAL MODULE: ./src/policy/template.ts
+var template = __webpack_require__(67886);
 // EXTERNAL MODULE: ./src/report/index.ts + 7 modules
 var report = __webpack_require__(79647);
 // EXTERNAL MODULE: ./src/validate/index.ts + 6 modules
 var validate = __webpack_require__(55655);
 ;// CONCATENATED MODULE: ./src/core/stages/validate-stage.ts
+
+
 
 
 
@@ -54,10 +60,14 @@ var validate = __webpack_require__(55655);
  */
 async function validateStage(host, inputs, co) {
     return host.logger.group('Validate policies', async () => {
+        const repository = await (0,layout/* loadRepository */.r)(co.path);
+        const templateValues = inputs.environment ? await (0,template/* loadEnvironmentValues */.c3)(co.path, inputs.environment) : {};
         const result = await (0,validate/* validateRepository */.FL)({
             root: co.path,
             configFile: inputs.config ? external_node_path_default().resolve(co.path, inputs.config) : undefined,
             environment: inputs.environment,
+            repository,
+            templateValues,
         });
         let annotate = result.diagnostics;
         if (inputs.pullRequest) {
@@ -74,7 +84,7 @@ async function validateStage(host, inputs, co) {
         host.setOutput('diagnostics', String(result.diagnostics.length));
         await host.appendSummary((0,report/* formatReport */.CI)(result, 'markdown'));
         const failed = result.diagnostics.some((d) => (0,diagnostic/* atOrAbove */.kU)(d.severity, inputs.failSeverity));
-        return { result, failed };
+        return { result, failed, repository, templateValues };
     });
 }
 

@@ -43,8 +43,6 @@ async function upsertPullRequestComment(client, owner, name, pullRequest, markdo
 
 // EXTERNAL MODULE: ./src/gogs/repository-name.ts
 var repository_name = __webpack_require__(21104);
-// EXTERNAL MODULE: ./src/policy/layout.ts + 1 modules
-var layout = __webpack_require__(55832);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
 ;// CONCATENATED MODULE: ./src/core/stages/azure-stage.ts
@@ -56,11 +54,10 @@ var errors = __webpack_require__(74296);
 
 
 
-
 /** plan, deploy or verify against APIM. Returns the exit code. */
-async function azureStage(host, inputs, co) {
+async function azureStage(host, inputs, co, loaded) {
     try {
-        return await planApplyVerify(host, inputs, co);
+        return await planApplyVerify(host, inputs, co, loaded);
     }
     catch (err) {
         // An unresolved template placeholder or a secret value in the repository is a finding in a
@@ -73,14 +70,14 @@ async function azureStage(host, inputs, co) {
         return errors/* ExitCode */.yU.Findings;
     }
 }
-async function planApplyVerify(host, inputs, co) {
+async function planApplyVerify(host, inputs, co, loaded) {
     const get = (name) => host.getInput(name)?.trim() || undefined;
     const credential = (0,connect/* readCredential */.Yz)(get, host);
     const apim = new azure/* ApimConnection */.uF(credential, (0,connect/* readTarget */._E)(get));
     const concurrency = (0,connect/* readConcurrency */.WC)(get);
     const run = host.runInfo();
     const planOptions = {
-        repository: await (0,layout/* loadRepository */.r)(co.path),
+        repository: loaded.repository,
         connection: apim,
         source: {
             commit: co.sha,
@@ -89,7 +86,7 @@ async function planApplyVerify(host, inputs, co) {
             runUrl: run.url,
         },
         environment: inputs.environment,
-        values: inputs.environment ? await (0,azure/* loadEnvironmentValues */.c3)(co.path, inputs.environment) : {},
+        values: loaded.templateValues,
         filters: { apis: (0,connect/* readList */.LD)(get, 'apis'), products: (0,connect/* readList */.LD)(get, 'products') },
         concurrency,
         logger: host.logger,
@@ -98,10 +95,11 @@ async function planApplyVerify(host, inputs, co) {
         const result = await host.logger.group('Verify live APIM against the commit', () => (0,azure/* verifyDeployment */.lX)(planOptions));
         const file = external_node_path_default().join(run.tempDir, `apim-gogs-drift-${co.sha.slice(0, 12)}.json`);
         await (0,promises_.writeFile)(file, `${JSON.stringify(result, null, 2)}\n`);
-        host.logger.info((0,azure/* renderDriftText */.j0)(result));
+        const text = (0,azure/* renderDriftText */.j0)(result);
+        host.logger.info(text);
         host.setOutput('drift', String(result.drift));
         host.setOutput('drift-report', file);
-        await host.appendSummary(`#### Release gate\n\n\`\`\`\n${(0,azure/* renderDriftText */.j0)(result)}\n\`\`\`\n`);
+        await host.appendSummary(`#### Release gate\n\n\`\`\`\n${text}\n\`\`\`\n`);
         return result.exitCode;
     }
     const plan = await host.logger.group('Plan', () => (0,azure/* planDeployment */.HN)({ ...planOptions, prune: (0,connect/* readPrune */.fq)(get) }));

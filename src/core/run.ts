@@ -26,7 +26,7 @@ export async function runJob(host: Host): Promise<number> {
     if (inputs.mode === 'validate') return ExitCode.Ok;
 
     const { azureStage } = await import('./stages/azure-stage.js');
-    return await azureStage(host, inputs, checkedOut);
+    return await azureStage(host, inputs, checkedOut, validation);
   } catch (err) {
     return reportFailure(host, err);
   }

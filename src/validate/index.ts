@@ -40,6 +40,8 @@ export interface ValidateOptions {
    * stay those of the file (columns after a placeholder shift by the length difference).
    */
   templateValues?: Record<string, string>;
+  /** The repository as already loaded from `root` (the main job shares it with the deploy stage). */
+  repository?: PolicyRepository;
 }
 
 export { ALL_RULES } from './registry.js';
@@ -52,17 +54,21 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
     options.configFile,
     ALL_RULES.map((r) => r.id),
   );
-  const repo = await loadRepository(options.root);
+  const loaded = options.repository ?? (await loadRepository(options.root));
   const values =
     options.templateValues ??
     (options.environment ? await loadEnvironmentValues(options.root, options.environment) : {});
+  // Rendered into a copy: the loaded repository stays as the files are, for whoever deploys it.
   const placeholders: Diagnostic[] = [];
-  for (const policy of repo.policies) {
-    if (!policy.text.includes('#{')) continue;
-    const rendered = renderTemplate(policy.text, values, policy.file);
-    policy.text = rendered.text;
-    placeholders.push(...rendered.diagnostics);
-  }
+  const repo: PolicyRepository = {
+    ...loaded,
+    policies: loaded.policies.map((policy) => {
+      if (!policy.text.includes('#{')) return policy;
+      const rendered = renderTemplate(policy.text, values, policy.file);
+      placeholders.push(...rendered.diagnostics);
+      return { ...policy, text: rendered.text };
+    }),
+  };
   const productApis = await loadProductApis(repo.root);
   const checked = validateLoaded(repo, ruleset, options, (api) => productApis.get(api) ?? []);
   return placeholders.length

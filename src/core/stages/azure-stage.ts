@@ -5,7 +5,6 @@ import {
   ApimConnection,
   applyPlan,
   DesiredStateError,
-  loadEnvironmentValues,
   planDeployment,
   renderApplyMarkdown,
   renderDriftText,
@@ -21,14 +20,19 @@ import { GogsClient } from '../../gogs/client.js';
 import { upsertPullRequestComment } from '../../gogs/pr-comment.js';
 import { parseRepositoryName } from '../../gogs/repository-name.js';
 import type { Host } from '../../host/host.js';
-import { loadRepository } from '../../policy/layout.js';
+import type { ValidateStageResult } from './validate-stage.js';
 import { ExitCode } from '../errors.js';
 import type { JobInputs } from '../inputs.js';
 
 /** plan, deploy or verify against APIM. Returns the exit code. */
-export async function azureStage(host: Host, inputs: JobInputs, co: CheckoutResult): Promise<number> {
+export async function azureStage(
+  host: Host,
+  inputs: JobInputs,
+  co: CheckoutResult,
+  loaded: Pick<ValidateStageResult, 'repository' | 'templateValues'>,
+): Promise<number> {
   try {
-    return await planApplyVerify(host, inputs, co);
+    return await planApplyVerify(host, inputs, co, loaded);
   } catch (err) {
     // An unresolved template placeholder or a secret value in the repository is a finding in a
     // file, reported like validation's findings, before any write.
@@ -39,14 +43,19 @@ export async function azureStage(host: Host, inputs: JobInputs, co: CheckoutResu
   }
 }
 
-async function planApplyVerify(host: Host, inputs: JobInputs, co: CheckoutResult): Promise<number> {
+async function planApplyVerify(
+  host: Host,
+  inputs: JobInputs,
+  co: CheckoutResult,
+  loaded: Pick<ValidateStageResult, 'repository' | 'templateValues'>,
+): Promise<number> {
   const get = (name: string) => host.getInput(name)?.trim() || undefined;
   const credential = readCredential(get, host);
   const apim = new ApimConnection(credential, readTarget(get));
   const concurrency = readConcurrency(get);
   const run = host.runInfo();
   const planOptions: PlanOptions = {
-    repository: await loadRepository(co.path),
+    repository: loaded.repository,
     connection: apim,
     source: {
       commit: co.sha,
@@ -55,7 +64,7 @@ async function planApplyVerify(host: Host, inputs: JobInputs, co: CheckoutResult
       runUrl: run.url,
     },
     environment: inputs.environment,
-    values: inputs.environment ? await loadEnvironmentValues(co.path, inputs.environment) : {},
+    values: loaded.templateValues,
     filters: { apis: readList(get, 'apis'), products: readList(get, 'products') },
     concurrency,
     logger: host.logger,
@@ -67,10 +76,11 @@ async function planApplyVerify(host: Host, inputs: JobInputs, co: CheckoutResult
     );
     const file = path.join(run.tempDir, `apim-gogs-drift-${co.sha.slice(0, 12)}.json`);
     await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-    host.logger.info(renderDriftText(result));
+    const text = renderDriftText(result);
+    host.logger.info(text);
     host.setOutput('drift', String(result.drift));
     host.setOutput('drift-report', file);
-    await host.appendSummary(`#### Release gate\n\n\`\`\`\n${renderDriftText(result)}\n\`\`\`\n`);
+    await host.appendSummary(`#### Release gate\n\n\`\`\`\n${text}\n\`\`\`\n`);
     return result.exitCode;
   }
 

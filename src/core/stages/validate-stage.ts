@@ -4,12 +4,18 @@ import { changedFiles } from '../../gogs/changed-files.js';
 import type { CheckoutResult } from '../../gogs/checkout.js';
 import { gitCredentials } from '../../gogs/credentials.js';
 import type { Host } from '../../host/host.js';
+import { loadRepository } from '../../policy/layout.js';
+import type { PolicyRepository } from '../../policy/repository.js';
+import { loadEnvironmentValues } from '../../policy/template.js';
 import { formatReport } from '../../report/index.js';
 import { validateRepository, type ValidationResult } from '../../validate/index.js';
 import type { JobInputs } from '../inputs.js';
 
 export interface ValidateStageResult {
   result: ValidationResult;
+  /** What was read from the checkout, handed on so the deploy stage does not read it again. */
+  repository: PolicyRepository;
+  templateValues: Record<string, string>;
   /** True when findings at or above fail-severity were found. */
   failed: boolean;
 }
@@ -24,10 +30,14 @@ export async function validateStage(
   co: CheckoutResult,
 ): Promise<ValidateStageResult> {
   return host.logger.group('Validate policies', async () => {
+    const repository = await loadRepository(co.path);
+    const templateValues = inputs.environment ? await loadEnvironmentValues(co.path, inputs.environment) : {};
     const result = await validateRepository({
       root: co.path,
       configFile: inputs.config ? path.resolve(co.path, inputs.config) : undefined,
       environment: inputs.environment,
+      repository,
+      templateValues,
     });
     let annotate = result.diagnostics;
     if (inputs.pullRequest) {
@@ -49,6 +59,6 @@ export async function validateStage(
     host.setOutput('diagnostics', String(result.diagnostics.length));
     await host.appendSummary(formatReport(result, 'markdown'));
     const failed = result.diagnostics.some((d) => atOrAbove(d.severity, inputs.failSeverity));
-    return { result, failed };
+    return { result, failed, repository, templateValues };
   });
 }
