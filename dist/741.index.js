@@ -18,6 +18,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/parse-boolean.ts
+var parse_boolean = __webpack_require__(1233);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@azure/arm-apimanagement/dist/esm/index.js + 155 modules
@@ -353,6 +355,7 @@ var azure_inputs = __webpack_require__(1072);
 
 
 
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function readTarget(get) {
     const need = (name) => {
@@ -418,12 +421,7 @@ function readList(get, name) {
     return list?.length ? list : undefined;
 }
 function readPrune(get) {
-    const v = (get('prune') ?? 'false').toLowerCase();
-    if (['true', 'yes', '1'].includes(v))
-        return true;
-    if (['false', 'no', '0'].includes(v))
-        return false;
-    throw new errors/* ConfigurationError */.j1(`Input prune is "${v}", not true or false.`);
+    return (0,parse_boolean/* parseBoolean */.y)(get('prune') ?? 'false', 'prune');
 }
 
 ;// CONCATENATED MODULE: ./src/azure/xml-canonical.ts

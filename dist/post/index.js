@@ -29877,14 +29877,6 @@ class ConfigurationError extends Error {
         this.hint = hint;
     }
 }
-/** A failure with a specific exit code (deployment failures carry 3 or 4). */
-class ExitError extends Error {
-    exitCode;
-    constructor(message, exitCode) {
-        super(message);
-        this.exitCode = exitCode;
-    }
-}
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
 }

@@ -1,5 +1,6 @@
 import type { Host } from '../host/host.js';
 import { ConfigurationError } from '../core/errors.js';
+import { parseBoolean } from '../core/parse-boolean.js';
 import { ApimConnection, type ServiceTarget } from './client.js';
 import { createCredential, parseAuthKind, type FederatedCredential } from './credentials.js';
 import { AZURE_INPUTS } from './azure-inputs.js';
@@ -89,8 +90,5 @@ export function readList(get: InputGetter, name: 'apis' | 'products'): string[] 
 }
 
 export function readPrune(get: InputGetter): boolean {
-  const v = (get('prune') ?? 'false').toLowerCase();
-  if (['true', 'yes', '1'].includes(v)) return true;
-  if (['false', 'no', '0'].includes(v)) return false;
-  throw new ConfigurationError(`Input prune is "${v}", not true or false.`);
+  return parseBoolean(get('prune') ?? 'false', 'prune');
 }

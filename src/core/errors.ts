@@ -27,16 +27,6 @@ export class ConfigurationError extends Error {
   }
 }
 
-/** A failure with a specific exit code (deployment failures carry 3 or 4). */
-export class ExitError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: ExitCode,
-  ) {
-    super(message);
-  }
-}
-
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { AZURE_INPUTS } from '../azure/azure-inputs.js';
 import { isSeverity, type Severity } from './diagnostic.js';
 import { ConfigurationError } from './errors.js';
+import { parseBoolean } from './parse-boolean.js';
 import type { Host } from '../host/host.js';
 
 export const MODES = ['checkout', 'validate', 'plan', 'deploy', 'verify'] as const;
@@ -117,10 +118,4 @@ export function readInputs(host: Host): JobInputs {
     pullRequest: pr === undefined ? undefined : Number(pr),
     baseRef: get('base-ref'),
   };
-}
-
-export function parseBoolean(value: string, name: string): boolean {
-  if (/^(true|yes|1)$/i.test(value)) return true;
-  if (/^(false|no|0)$/i.test(value)) return false;
-  throw new ConfigurationError(`Input ${name} is "${value}", not true or false.`);
 }

@@ -1,15 +1,11 @@
 import type { Host } from '../host/host.js';
-import { ConfigurationError, ExitCode, ExitError, errorMessage } from './errors.js';
+import { ConfigurationError, ExitCode, errorMessage } from './errors.js';
 
 /** Prints a failure the way its kind deserves and returns the exit code (DESIGN.md "Exit codes"). */
 export function reportFailure(host: Host, err: unknown): number {
   if (err instanceof ConfigurationError) {
     host.logger.error(err.hint ? `${err.message} ${err.hint}` : err.message);
     return ExitCode.Configuration;
-  }
-  if (err instanceof ExitError) {
-    host.logger.error(err.message);
-    return err.exitCode;
   }
   // Not the user's mistake: say so, and keep the stack for a bug report.
   host.logger.error(`apim-gogs failed unexpectedly: ${errorMessage(err)}`);
