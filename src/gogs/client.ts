@@ -177,7 +177,15 @@ export class GogsClient {
           }
           return res;
         } catch (err) {
-          throw err instanceof UnreachableError ? err : new UnreachableError(errorMessage(err));
+          if (err instanceof UnreachableError) throw err;
+          // A certificate the runner does not trust will not become trusted by retrying.
+          if (isCertificateError(err)) {
+            throw new ConfigurationError(
+              `The TLS certificate of ${this.base.origin} is not trusted: ${errorMessage(err)}.`,
+              'If Gogs uses a private CA, give its PEM file in the gogs-ca-file input; otherwise check the gogs-url input.',
+            );
+          }
+          throw new UnreachableError(errorMessage(err));
         }
       },
       (err) => err instanceof UnreachableError,
@@ -195,3 +203,16 @@ export class GogsClient {
 }
 
 const enc = encodeURIComponent;
+
+const CERTIFICATE_ERRORS = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function isCertificateError(err: unknown): boolean {
+  return CERTIFICATE_ERRORS.has((err as NodeJS.ErrnoException)?.code ?? '');
+}

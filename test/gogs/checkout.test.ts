@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '../../src/core/errors.js';
 import { MemoryLogger } from '../../src/core/logger.js';
+import { createTempTls } from '../../src/emulator/tls.js';
 import { checkout, type CheckoutOptions } from '../../src/gogs/checkout.js';
 import { freePort } from '../bed/free-port.js';
 import { startGogsBed, type GogsBed } from '../bed/gogs-bed.js';
@@ -160,6 +164,32 @@ test('an unreachable Gogs is retried, then fails clearly', async () => {
   const o = options({ gogsUrl: `https://127.0.0.1:${port}/` });
   const err = await expectConfigurationError(checkout(o), /could not be reached after 3 attempts/);
   expect(err.hint).toMatch(/gogs-url/);
+});
+
+test('a Gogs whose certificate the runner does not trust fails at once and names gogs-ca-file', async () => {
+  // A server with a certificate from a CA nobody here trusts (not the bed's test CA).
+  const tls = await createTempTls();
+  const server = https.createServer(
+    { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) },
+    (_q, r) => r.end('{}'),
+  );
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const o = options({
+      gogsUrl: `https://127.0.0.1:${port}/`,
+      caFile: undefined,
+      retry: { attempts: 3, baseDelayMs: 60_000 },
+    });
+    const err = await expectConfigurationError(
+      checkout(o),
+      /TLS certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted/,
+    );
+    expect(err.hint).toMatch(/gogs-ca-file/);
+  } finally {
+    server.close();
+    await rm(tls.dir, { recursive: true, force: true });
+  }
 });
 
 test('refuses a checkout path that is not empty, and touches nothing in it', async () => {
