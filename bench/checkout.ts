@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { MemoryLogger } from '../src/core/logger.js';
+import { MemoryLogger } from '../src/shared/logger.js';
 import { checkout } from '../src/gogs/checkout.js';
 import { gitCredentials } from '../src/gogs/credentials.js';
 import { startGogsBed } from '../test/bed/gogs-bed.js';

@@ -9,11 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { ApimConnection, applyPlan, planDeployment, resolveIdentity } from '../src/azure/index.js';
-import { writeDeploymentRecord } from '../src/azure/apply.js';
-import { provenanceFor } from '../src/azure/provenance.js';
+import { ApimConnection, applyPlan, planDeployment, resolveIdentity } from '../src/deploy/index.js';
+import { writeDeploymentRecord } from '../src/deploy/apply.js';
+import { provenanceFor } from '../src/deploy/provenance.js';
 import { loadRepository } from '../src/policy/layout.js';
-import { githubCredential } from '../test/azure/support.js';
+import { githubCredential } from '../test/deploy/support.js';
 
 const APIS = 50;
 const OPS = 9; // 50 x (1 API policy + 9 operation policies) = 500 policies

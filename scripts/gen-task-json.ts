@@ -1,9 +1,9 @@
 // Writes azure-pipelines/apim-gogs/task.json from the core's input table, so the Azure DevOps task
 // and the GitHub Action can never disagree about inputs. Run by `npm run package`.
 import { writeFileSync } from 'node:fs';
-import { INPUTS } from '../src/core/inputs.js';
-import { taskInputName } from '../src/host/task-input-name.js';
-import { version } from '../src/version.js';
+import { INPUTS } from '../src/pipeline/inputs.js';
+import { taskInputName } from '../src/doors/task/task-input-name.js';
+import { version } from '../src/shared/version.js';
 
 const [major, minor, patch] = version.split('.').map(Number);
 const task = {

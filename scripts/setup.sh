@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Everything a fresh machine needs for `npm start` and `npm test`: npm packages, the Gogs server the
-# test bed runs (built from its Go module), and the test certificates. Safe to run again: each step
-# is skipped when its result is already there.
+# test bed runs (built from its Go module), nektos/act (a GitHub Actions engine), and the test
+# certificates. Safe to run again: each step is skipped when its result is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need() { command -v "$1" >/dev/null || { echo "setup: $1 is required ($2)" >&2; exit 2; }; }
 need node "Node.js 20 or later"
 need git "git 2.31 or later"
-need go "Go, to build the Gogs server for the test bed"
+need go "Go, to build the Gogs server and nektos/act for the test bed"
 git_version=$(git --version | awk '{print $3}')
 if [ "$(printf '%s\n2.31\n' "$git_version" | sort -V | head -1)" != "2.31" ]; then
   echo "setup: git $git_version is too old; 2.31 or later passes credentials through the environment" >&2
@@ -27,6 +27,16 @@ if [ ! -x "$gogs" ] || [ test/bed/gogs-build/go.mod -nt "$gogs" ]; then
   start=$(date +%s)
   (cd test/bed/gogs-build && CGO_ENABLED=0 go build -o ../../../$gogs gogs.io/gogs)
   echo "setup: Gogs built in $(( $(date +%s) - start )) s"
+fi
+
+# nektos/act runs the action's workflow files on the host (no Docker) in test/act: a real Actions engine.
+act=.tools/bin/act
+if [ ! -x "$act" ]; then
+  echo "setup: building nektos/act v0.2.89 (about a minute)"
+  mkdir -p .tools/bin
+  start=$(date +%s)
+  GOBIN=$PWD/.tools/bin go install github.com/nektos/act@v0.2.89
+  echo "setup: act built in $(( $(date +%s) - start )) s"
 fi
 
 # GitHub runs the action on node24; the tests run the bundle on it as well as on this machine's node.

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
-import { INPUTS } from '../src/core/inputs.js';
-import { version } from '../src/version.js';
+import { INPUTS } from '../src/pipeline/inputs.js';
+import { version } from '../src/shared/version.js';
 import { projectRoot } from './support/shared.js';
 
 // action.yml, task.json and the core's input table describe the same inputs: a rename in one place

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { ConfigurationError } from '../core/errors.js';
-import type { Logger } from '../core/logger.js';
-import type { RetryOptions } from '../core/retry.js';
+import { ConfigurationError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import type { RetryOptions } from '../shared/retry.js';
 import { GogsClient, type GogsRepository } from './client.js';
 import { gitCredentials } from './credentials.js';
 import { fetchRef } from './fetch.js';

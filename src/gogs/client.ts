@@ -1,5 +1,5 @@
-import { ConfigurationError, errorMessage } from '../core/errors.js';
-import { withRetry, type RetryOptions } from '../core/retry.js';
+import { ConfigurationError, errorMessage } from '../shared/errors.js';
+import { withRetry, type RetryOptions } from '../shared/retry.js';
 import { httpRequest, type HttpResponse } from './http.js';
 
 export interface GogsRepository {

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError } from '../shared/errors.js';
 import { git } from './git.js';
 import { refCandidates, refNotFound, type ResolvedRef } from './resolve-ref.js';
 

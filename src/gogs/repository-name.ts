@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError } from '../shared/errors.js';
 
 export interface RepositoryName {
   owner: string;

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Diagnostic } from '../core/diagnostic.js';
-import { ConfigurationError } from '../core/errors.js';
+import type { Diagnostic } from '../shared/diagnostic.js';
+import { ConfigurationError } from '../shared/errors.js';
 
 /**
  * Environment templates: per-environment values substituted into policies, named values and backends

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../shared/diagnostic.js';
 import { summaryLine, type ReportInput } from './types.js';
 
 /** Logging-command escaping as azure-pipelines-task-lib does it: the message, then property values. */

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError } from '../shared/errors.js';
 import { formatAzurePipelines } from './azure-pipelines.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../shared/diagnostic.js';
 import { summaryLine, type ReportInput } from './types.js';
 
 const ICON: Record<Diagnostic['severity'], string> = { error: '🛑', warning: '⚠️', info: 'ℹ️' };

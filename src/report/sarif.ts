@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../shared/diagnostic.js';
 import type { RuleMeta } from '../validate/rule.js';
 import { ALL_RULES } from '../validate/registry.js';
 import { ruleDocUrl } from '../validate/rule.js';

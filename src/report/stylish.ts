@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../shared/diagnostic.js';
 import { summaryLine, type ReportInput } from './types.js';
 
 /** For people in a terminal (ESLint's "stylish"): findings grouped by file, aligned, then a total. */

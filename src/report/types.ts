@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../shared/diagnostic.js';
 
 /** What every formatter renders (the shape validateRepository returns). */
 export interface ReportInput {

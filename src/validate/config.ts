@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { isSeverity, type Severity } from '../core/diagnostic.js';
-import { ConfigurationError } from '../core/errors.js';
+import { isSeverity, type Severity } from '../shared/diagnostic.js';
+import { ConfigurationError } from '../shared/errors.js';
 import { globToRegExp } from './glob.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../core/diagnostic.js';
+import type { Diagnostic, Severity } from '../shared/diagnostic.js';
 import type { ReadResult } from '../policy/ast.js';
 import { readPolicy, POLICY_MAX_BYTES } from '../policy/reader.js';
 import type { NamedValueDefinition, PolicyScope } from '../policy/repository.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../shared/diagnostic.js';
 import type { ElementNode } from '../policy/ast.js';
 import { effectivePolicies } from '../policy/effective.js';
 import { loadRepository } from '../policy/layout.js';

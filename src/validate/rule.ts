@@ -1,4 +1,4 @@
-import type { Category, Severity } from '../core/diagnostic.js';
+import type { Category, Severity } from '../shared/diagnostic.js';
 import type { ElementNode } from '../policy/ast.js';
 import type { PolicyScope, PolicyRepository } from '../policy/repository.js';
 import type { EffectivePolicy } from '../policy/effective.js';

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ClientAssertionCredential } from '@azure/identity';
-import { commands } from '../../src/cli/commands/index.js';
-import { rehearsalClientId, startFromArgs } from '../../src/cli/commands/emulator.js';
+import { commands } from '../../src/doors/cli/commands/index.js';
+import { rehearsalClientId, startFromArgs } from '../../src/doors/cli/commands/emulator.js';
 import { armClient } from './support.js';
 
 /** `apim-gogs emulator`: what it prints works as printed. */

@@ -1,10 +1,10 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { explainCommand } from '../../src/cli/commands/explain.js';
-import { validateCommand } from '../../src/cli/commands/validate.js';
-import { ConfigurationError } from '../../src/core/errors.js';
-import { MemoryLogger } from '../../src/core/logger.js';
-import type { Host } from '../../src/host/host.js';
+import { explainCommand } from '../../src/doors/cli/commands/explain.js';
+import { validateCommand } from '../../src/doors/cli/commands/validate.js';
+import { ConfigurationError } from '../../src/shared/errors.js';
+import { MemoryLogger } from '../../src/shared/logger.js';
+import type { Host } from '../../src/shared/host.js';
 import { makeRepo } from '../validate/helpers.js';
 
 function host(): { host: Host; logger: MemoryLogger } {

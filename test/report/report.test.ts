@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { ConfigurationError } from '../../src/core/errors.js';
+import type { Diagnostic } from '../../src/shared/diagnostic.js';
+import { ConfigurationError } from '../../src/shared/errors.js';
 import { formatReport } from '../../src/report/index.js';
 import type { ReportInput } from '../../src/report/types.js';
 

@@ -1,6 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigurationError } from '../../src/core/errors.js';
+import { ConfigurationError } from '../../src/shared/errors.js';
 import { validateRepository } from '../../src/validate/index.js';
 import { inbound, makeRepo } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import sax from 'sax';
-import { compareDiagnostics } from '../../src/core/diagnostic.js';
+import { compareDiagnostics } from '../../src/shared/diagnostic.js';
 import { validateRepository } from '../../src/validate/index.js';
 import { describeIfShared, sharedDir } from '../support/shared.js';
 import { corpusPolicies } from '../policy/corpus-files.js';

@@ -64,7 +64,7 @@ export const DOCUMENT = m(
   'document-structure',
   'schema',
   'The document is not a valid `<policies>` or `<fragment>` document.',
-  'A policy document is `<policies>` with at most one each of inbound, backend, outbound, on-error. A fragment is `<fragment>` holding policies only: no sections, no `<base />`, no include-fragment. `<base />` stands directly in a section and means nothing at global scope.',
+  'A policy document is `<policies>` with at most one each of inbound, backend, outbound, on-error. A fragment is `<fragment>` holding policies only: no sections, no `<base />`, no include-fragment. `<base />` stands directly in a section, and never in the global policy (APIM refuses it there: there is no parent policy).',
 );
 export const NAMED_VALUE = m(
   'named-value-reference',

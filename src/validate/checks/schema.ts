@@ -144,11 +144,12 @@ function checkBase(
       'Move it out of the enclosing policy.',
     );
   } else if (scope === 'global') {
+    // An error, as APIM has it: saving a global policy with <base /> fails ("not allowed in this scope").
     emit(
-      { ...DOCUMENT, severity: 'warning' },
+      DOCUMENT,
       el,
-      inElement(el, '<base /> means nothing at global scope: there is no parent policy.'),
-      'Remove it.',
+      inElement(el, 'Policy is not allowed in this scope (global): there is no parent policy.'),
+      'Remove <base /> from the global policy.',
     );
   }
 }
