@@ -31,7 +31,7 @@ fi
 
 # nektos/act runs the action's workflow files on the host (no Docker) in test/act: a real Actions engine.
 act=.tools/bin/act
-if [ ! -x "$act" ]; then
+if [ "$("$act" --version 2>/dev/null)" != "act version 0.2.89" ]; then
   echo "setup: building nektos/act v0.2.89 (about a minute)"
   mkdir -p .tools/bin
   start=$(date +%s)
