@@ -1,5 +1,5 @@
-import { ExitCode } from '../core/errors.js';
-import type { Logger } from '../core/logger.js';
+import { ExitCode } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
 import type { ApimConnection, ArmRequestRecord } from './client.js';
 import { armErrorInfo, isWrite } from './client.js';
 import { comparableText } from './compare.js';

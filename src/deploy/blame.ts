@@ -5,7 +5,7 @@ import { parseRecord, readProvenance, recordName } from './provenance.js';
 import type { ResourceRef } from './resources.js';
 import { parseResourceKey, readResource, refFor } from './resources.js';
 import { withArmRetry } from './retry.js';
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError } from '../shared/errors.js';
 
 export interface AuthorInfo {
   name?: string;

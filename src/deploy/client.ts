@@ -7,7 +7,7 @@ import type {
   PipelineResponse,
   SendRequest,
 } from '@azure/core-rest-pipeline';
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError } from '../shared/errors.js';
 import { ARM_SCOPE } from './credentials.js';
 
 /** The APIM service a deployment targets. */

@@ -7,7 +7,7 @@ import {
   ManagedIdentityCredential,
   WorkloadIdentityCredential,
 } from '@azure/identity';
-import { ConfigurationError, errorMessage } from '../core/errors.js';
+import { ConfigurationError, errorMessage } from '../shared/errors.js';
 import { decodeJwtClaims } from './jwt.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../core/diagnostic.js';
-import { ConfigurationError } from '../core/errors.js';
+import type { Diagnostic } from '../shared/diagnostic.js';
+import { ConfigurationError } from '../shared/errors.js';
 import type { PolicyRepository } from '../policy/repository.js';
 import { renderJson, renderTemplate } from '../policy/template.js';
 import { RECORD_PREFIX } from './provenance.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../shared/logger.js';
 import type { PolicyRepository } from '../policy/repository.js';
 import type { ApimConnection } from './client.js';
 import { explainArmError } from './client.js';

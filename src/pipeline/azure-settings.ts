@@ -1,8 +1,8 @@
-import type { Host } from '../host/host.js';
-import { ConfigurationError } from '../core/errors.js';
-import { parseBoolean } from '../core/parse-boolean.js';
-import { ApimConnection, type ServiceTarget } from './client.js';
-import { createCredential, parseAuthKind, type FederatedCredential } from './credentials.js';
+import type { Host } from '../shared/host.js';
+import { ConfigurationError } from '../shared/errors.js';
+import { parseBoolean } from '../shared/parse-boolean.js';
+import { ApimConnection, type ServiceTarget } from '../deploy/client.js';
+import { createCredential, parseAuthKind, type FederatedCredential } from '../deploy/credentials.js';
 import { AZURE_INPUTS } from './azure-inputs.js';
 
 export { AZURE_INPUTS };

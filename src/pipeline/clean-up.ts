@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { git } from '../gogs/git.js';
-import type { Host } from '../host/host.js';
-import { errorMessage } from './errors.js';
+import type { Host } from '../shared/host.js';
+import { errorMessage } from '../shared/errors.js';
 
 /**
  * Post step. The run writes no credential to disk (the Gogs token travels to git in its environment,

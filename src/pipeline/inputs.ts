@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { AZURE_INPUTS } from '../azure/azure-inputs.js';
-import { isSeverity, type Severity } from './diagnostic.js';
-import { ConfigurationError } from './errors.js';
-import { parseBoolean } from './parse-boolean.js';
-import type { Host } from '../host/host.js';
+import { AZURE_INPUTS } from './azure-inputs.js';
+import { isSeverity, type Severity } from '../shared/diagnostic.js';
+import { ConfigurationError } from '../shared/errors.js';
+import { parseBoolean } from '../shared/parse-boolean.js';
+import type { Host } from '../shared/host.js';
 
 export const MODES = ['checkout', 'validate', 'plan', 'deploy', 'verify'] as const;
 export type Mode = (typeof MODES)[number];

@@ -1,5 +1,5 @@
-import type { Host } from '../host/host.js';
-import { ConfigurationError, ExitCode, errorMessage } from './errors.js';
+import type { Host } from '../shared/host.js';
+import { ConfigurationError, ExitCode, errorMessage } from '../shared/errors.js';
 
 /** Prints a failure the way its kind deserves and returns the exit code (DESIGN.md "Exit codes"). */
 export function reportFailure(host: Host, err: unknown): number {

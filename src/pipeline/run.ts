@@ -1,5 +1,5 @@
-import type { Host } from '../host/host.js';
-import { ExitCode } from './errors.js';
+import type { Host } from '../shared/host.js';
+import { ExitCode } from '../shared/errors.js';
 import { readInputs } from './inputs.js';
 import { reportFailure } from './report-failure.js';
 import { checkoutStage } from './stages/checkout-stage.js';

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { Logger } from '../core/logger.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { Logger } from './logger.js';
 
 /**
  * What the core needs from the CI host it runs on. One thin adapter per host implements it

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { blameCommand } from '../../src/cli/commands/blame.js';
-import { deployCommand } from '../../src/cli/commands/deploy.js';
-import { planCommand } from '../../src/cli/commands/plan.js';
-import { verifyCommand } from '../../src/cli/commands/verify.js';
-import { cliHost } from '../../src/host/cli.js';
+import { blameCommand } from '../../src/doors/cli/commands/blame.js';
+import { deployCommand } from '../../src/doors/cli/commands/deploy.js';
+import { planCommand } from '../../src/doors/cli/commands/plan.js';
+import { verifyCommand } from '../../src/doors/cli/commands/verify.js';
+import { cliHost } from '../../src/doors/cli/cli-host.js';
 import { makeRepo, repoA, repoB, startBed, type Bed } from './support.js';
 import { writeFile, mkdir } from 'node:fs/promises';
 

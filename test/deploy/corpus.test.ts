@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalPolicy, detectPolicyFormat, policiesEqual } from '../../src/azure/xml-canonical.js';
+import { canonicalPolicy, detectPolicyFormat, policiesEqual } from '../../src/deploy/xml-canonical.js';
 import { formatPolicy } from '../../src/emulator/policy/format.js';
 import { parsePolicy } from '../../src/emulator/policy/parse.js';
 import { describeIfShared, hasShared, sharedDir } from '../support/shared.js';

@@ -1,6 +1,6 @@
 import { getIDToken } from '@actions/core';
-import { ApimConnection, createCredential, planDeployment, resolveIdentity } from '../../src/azure/index.js';
-import { ConfigurationError } from '../../src/core/errors.js';
+import { ApimConnection, createCredential, planDeployment, resolveIdentity } from '../../src/deploy/index.js';
+import { ConfigurationError } from '../../src/shared/errors.js';
 import { commitA, makeRepo, repoA, startBed, useGitHubEnv, type Bed } from './support.js';
 
 let bed: Bed;

@@ -1,4 +1,4 @@
-import { applyPlan, planDeployment } from '../../src/azure/index.js';
+import { applyPlan, planDeployment } from '../../src/deploy/index.js';
 import {
   commitA,
   commitB,

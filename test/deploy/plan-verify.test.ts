@@ -6,8 +6,8 @@ import {
   verifyDeployment,
   renderDriftText,
   renderBlameText,
-} from '../../src/azure/index.js';
-import type { ApimConnection } from '../../src/azure/index.js';
+} from '../../src/deploy/index.js';
+import type { ApimConnection } from '../../src/deploy/index.js';
 import { commitA, fastRetry, globalPolicy, makeRepo, repoA, startBed, type Bed } from './support.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
 

@@ -1,5 +1,5 @@
-import { applyPlan, planDeployment, type ApplyResult } from '../../src/azure/index.js';
-import { readResource, refFor } from '../../src/azure/resources.js';
+import { applyPlan, planDeployment, type ApplyResult } from '../../src/deploy/index.js';
+import { readResource, refFor } from '../../src/deploy/resources.js';
 import type { FaultSpec } from '../../src/emulator/index.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
 import { commitA, commitB, fastRetry, makeRepo, repoA, repoB, startBed, type Bed } from './support.js';

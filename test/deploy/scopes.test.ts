@@ -1,4 +1,4 @@
-import { applyPlan, planDeployment, verifyDeployment } from '../../src/azure/index.js';
+import { applyPlan, planDeployment, verifyDeployment } from '../../src/deploy/index.js';
 import { fastRetry, makeRepo, policy, startBed, type Bed } from './support.js';
 
 /** API, operation and product policies (apiPolicy.get loses the text in the SDK; we read raw), filters, prune. */

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { getIDToken } from '@actions/core';
-import { applyPlan, createCredential, planDeployment, resolveIdentity } from '../../src/azure/index.js';
+import { applyPlan, createCredential, planDeployment, resolveIdentity } from '../../src/deploy/index.js';
 import { fastRetry, globalPolicy, makeRepo, startBed, type Bed } from './support.js';
 
 let bed: Bed;

@@ -2,13 +2,13 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { ApimConnection } from '../../src/azure/client.js';
+import { ApimConnection } from '../../src/deploy/client.js';
 import {
   createCredential,
   resolveIdentity,
   type FederatedCredential,
   type Identity,
-} from '../../src/azure/credentials.js';
+} from '../../src/deploy/credentials.js';
 import { loadRepository } from '../../src/policy/layout.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
 import { fileURLToPath } from 'node:url';

@@ -4,9 +4,9 @@ import {
   parsePolicyXml,
   policiesEqual,
   PolicyXmlError,
-} from '../../src/azure/xml-canonical.js';
-import { lineDiff } from '../../src/azure/diff.js';
-import { stampXml, readXmlProvenance, stripXmlProvenance } from '../../src/azure/provenance.js';
+} from '../../src/deploy/xml-canonical.js';
+import { lineDiff } from '../../src/deploy/diff.js';
+import { stampXml, readXmlProvenance, stripXmlProvenance } from '../../src/deploy/provenance.js';
 
 const authored = `<policies>
     <inbound>

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import os from 'node:os';
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { Logger } from '../core/logger.js';
-import type { Host, RunInfo } from './host.js';
+import type { Diagnostic } from '../../shared/diagnostic.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Host, RunInfo } from '../../shared/host.js';
 
 /** GitHub Actions: everything through @actions/core (workflow commands, GITHUB_OUTPUT, step summary). */
 export function githubHost(): Host {

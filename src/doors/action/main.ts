@@ -1,5 +1,5 @@
-import { runJob } from './core/run.js';
-import { githubHost } from './host/github.js';
+import { runJob } from '../../pipeline/run.js';
+import { githubHost } from './github-host.js';
 
 // GitHub Action main step. (No top-level await: the bundler treats entry points as scripts.)
 void runJob(githubHost()).then((code) => {

@@ -1,5 +1,5 @@
-import { cleanUp } from './core/clean-up.js';
-import { githubHost } from './host/github.js';
+import { cleanUp } from '../../pipeline/clean-up.js';
+import { githubHost } from './github-host.js';
 
 // GitHub Action post step: runs even when the main step failed.
 void cleanUp(githubHost()).then((code) => {

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parseArgs } from '../cli/parse-args.js';
-import { ConfigurationError } from '../core/errors.js';
-import type { Host } from '../host/host.js';
-import { loadRepository } from '../policy/layout.js';
-import { loadEnvironmentValues } from '../policy/template.js';
-import type { ApimConnection } from './client.js';
+import { parseArgs } from './parse-args.js';
+import { ConfigurationError } from '../../shared/errors.js';
+import type { Host } from '../../shared/host.js';
+import { loadRepository } from '../../policy/layout.js';
+import { loadEnvironmentValues } from '../../policy/template.js';
+import type { ApimConnection } from '../../deploy/client.js';
 import {
   AZURE_INPUTS,
   connectAzure,
@@ -14,8 +14,8 @@ import {
   readList,
   readPrune,
   type InputGetter,
-} from './connect.js';
-import type { PlanOptions, SourceInfo } from './plan.js';
+} from '../../pipeline/azure-settings.js';
+import type { PlanOptions, SourceInfo } from '../../deploy/plan.js';
 
 /**
  * What `apim-gogs plan | deploy | verify` share: options (or APIM_GOGS_* variables), the local

@@ -2,11 +2,11 @@ import * as core from '@actions/core';
 import { appendFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import os from 'node:os';
-import type { Diagnostic } from '../core/diagnostic.js';
-import { ConfigurationError } from '../core/errors.js';
-import type { Logger } from '../core/logger.js';
-import type { Host } from './host.js';
-import { Redactor } from './redactor.js';
+import type { Diagnostic } from '../../shared/diagnostic.js';
+import { ConfigurationError } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Host } from '../../shared/host.js';
+import { Redactor } from '../../shared/redactor.js';
 
 export interface CliHostOptions {
   /** Inputs by their action.yml names, from command-line options. */

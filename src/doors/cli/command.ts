@@ -1,4 +1,4 @@
-import type { Host } from '../host/host.js';
+import type { Host } from '../../shared/host.js';
 
 /** One `apim-gogs <name>` sub-command. */
 export interface Command {

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError } from '../../shared/errors.js';
 
 export interface ParsedArgs {
   /** `--name value` and `--name=value` options, by name without dashes; flags map to 'true'. */

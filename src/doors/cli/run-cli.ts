@@ -1,9 +1,9 @@
-import { ExitCode } from '../core/errors.js';
-import { reportFailure } from '../core/report-failure.js';
-import { cliHost } from '../host/cli.js';
+import { ExitCode } from '../../shared/errors.js';
+import { reportFailure } from '../../pipeline/report-failure.js';
+import { cliHost } from './cli-host.js';
 import { commands } from './commands/index.js';
 import { runCommand } from './commands/run.js';
-import { version } from '../version.js';
+import { version } from '../../shared/version.js';
 
 const all = () => [runCommand, ...commands];
 

@@ -3,11 +3,11 @@ import * as tl from 'azure-pipelines-task-lib/task.js';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
-import { ConfigurationError } from '../core/errors.js';
-import { INPUTS } from '../core/inputs.js';
-import type { Logger } from '../core/logger.js';
-import type { Host, RunInfo } from './host.js';
+import type { Diagnostic } from '../../shared/diagnostic.js';
+import { ConfigurationError } from '../../shared/errors.js';
+import { INPUTS } from '../../pipeline/inputs.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Host, RunInfo } from '../../shared/host.js';
 import { taskInputName } from './task-input-name.js';
 
 const SECRET_INPUTS = new Set(

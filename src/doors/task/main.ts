@@ -1,6 +1,6 @@
 import * as tl from 'azure-pipelines-task-lib/task.js';
-import { runJob } from '../core/run.js';
-import { azurePipelinesHost } from '../host/azure-pipelines.js';
+import { runJob } from '../../pipeline/run.js';
+import { azurePipelinesHost } from './azure-pipelines-host.js';
 
 // Azure DevOps task entry point.
 void runJob(azurePipelinesHost()).then((code) => {

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readConcurrency, readCredential, readList, readPrune, readTarget } from '../../azure/connect.js';
+import { readConcurrency, readCredential, readList, readPrune, readTarget } from '../azure-settings.js';
 import {
   ApimConnection,
   applyPlan,
@@ -14,14 +14,14 @@ import {
   writePlanFile,
   writeRecordFile,
   type PlanOptions,
-} from '../../azure/index.js';
+} from '../../deploy/index.js';
 import type { CheckoutResult } from '../../gogs/checkout.js';
 import { GogsClient } from '../../gogs/client.js';
 import { upsertPullRequestComment } from '../../gogs/pr-comment.js';
 import { parseRepositoryName } from '../../gogs/repository-name.js';
-import type { Host } from '../../host/host.js';
+import type { Host } from '../../shared/host.js';
 import type { ValidateStageResult } from './validate-stage.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode } from '../../shared/errors.js';
 import type { JobInputs } from '../inputs.js';
 
 /** plan, deploy or verify against APIM. Returns the exit code. */

@@ -1,5 +1,5 @@
 import { checkout, type CheckoutResult } from '../../gogs/checkout.js';
-import type { Host } from '../../host/host.js';
+import type { Host } from '../../shared/host.js';
 import type { JobInputs } from '../inputs.js';
 
 /** Checks the repository out, sets the commit outputs and starts the summary with the commit. */

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { atOrAbove } from '../diagnostic.js';
+import { atOrAbove } from '../../shared/diagnostic.js';
 import { changedFiles } from '../../gogs/changed-files.js';
 import type { CheckoutResult } from '../../gogs/checkout.js';
 import { gitCredentials } from '../../gogs/credentials.js';
-import type { Host } from '../../host/host.js';
+import type { Host } from '../../shared/host.js';
 import { loadRepository } from '../../policy/layout.js';
 import type { PolicyRepository } from '../../policy/repository.js';
 import { loadEnvironmentValues } from '../../policy/template.js';

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { blame, renderBlameText, type AuthorInfo } from '../../azure/index.js';
-import { AZURE_INPUTS, connectAzure } from '../../azure/connect.js';
-import { ConfigurationError } from '../../core/errors.js';
-import { GogsClient } from '../../gogs/client.js';
-import { parseRepositoryName } from '../../gogs/repository-name.js';
+import { blame, renderBlameText, type AuthorInfo } from '../../../deploy/index.js';
+import { AZURE_INPUTS, connectAzure } from '../../../pipeline/azure-settings.js';
+import { ConfigurationError } from '../../../shared/errors.js';
+import { GogsClient } from '../../../gogs/client.js';
+import { parseRepositoryName } from '../../../gogs/repository-name.js';
 import type { Command } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 

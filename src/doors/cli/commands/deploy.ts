@@ -6,8 +6,8 @@ import {
   resolveIdentity,
   writePlanFile,
   writeRecordFile,
-} from '../../azure/index.js';
-import { prepare, sharedUsage } from '../../azure/cli-support.js';
+} from '../../../deploy/index.js';
+import { prepare, sharedUsage } from '../azure-options.js';
 import type { Command } from '../command.js';
 
 /** `apim-gogs deploy`: plan, then apply with ETags, retries and rollback; exit 0, 3 or 4. */

@@ -1,6 +1,6 @@
-import { ConfigurationError } from '../../core/errors.js';
-import { ExitCode } from '../../core/errors.js';
-import { ensureTlsDir, startEmulator, type Emulator } from '../../emulator/index.js';
+import { ConfigurationError } from '../../../shared/errors.js';
+import { ExitCode } from '../../../shared/errors.js';
+import { ensureTlsDir, startEmulator, type Emulator } from '../../../emulator/index.js';
 import type { Command } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { ConfigurationError, ExitCode } from '../../core/errors.js';
-import type { ElementNode } from '../../policy/ast.js';
-import { effectivePolicies, printEffective } from '../../policy/effective.js';
-import { loadRepository } from '../../policy/layout.js';
-import { loadProductApis } from '../../policy/products.js';
-import { readPolicy } from '../../policy/reader.js';
-import { elementSource } from '../../policy/source.js';
+import { ConfigurationError, ExitCode } from '../../../shared/errors.js';
+import type { ElementNode } from '../../../policy/ast.js';
+import { effectivePolicies, printEffective } from '../../../policy/effective.js';
+import { loadRepository } from '../../../policy/layout.js';
+import { loadProductApis } from '../../../policy/products.js';
+import { readPolicy } from '../../../policy/reader.js';
+import { elementSource } from '../../../policy/source.js';
 import type { Command } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 

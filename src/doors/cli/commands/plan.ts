@@ -1,6 +1,6 @@
-import { writePlanFile, renderPlanMarkdown, planDeployment } from '../../azure/index.js';
-import { prepare, sharedUsage } from '../../azure/cli-support.js';
-import { ExitCode } from '../../core/errors.js';
+import { writePlanFile, renderPlanMarkdown, planDeployment } from '../../../deploy/index.js';
+import { prepare, sharedUsage } from '../azure-options.js';
+import { ExitCode } from '../../../shared/errors.js';
 import type { Command } from '../command.js';
 
 /** `apim-gogs plan`: what a deployment of the checkout would change in APIM; writes nothing to APIM. */

@@ -1,7 +1,7 @@
-import { ConfigurationError } from '../../core/errors.js';
-import { INPUTS } from '../../core/inputs.js';
-import { runJob } from '../../core/run.js';
-import { cliHost } from '../../host/cli.js';
+import { ConfigurationError } from '../../../shared/errors.js';
+import { INPUTS } from '../../../pipeline/inputs.js';
+import { runJob } from '../../../pipeline/run.js';
+import { cliHost } from '../cli-host.js';
 import type { Command } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 

@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { atOrAbove, isSeverity } from '../../core/diagnostic.js';
-import { ConfigurationError, ExitCode } from '../../core/errors.js';
-import { formatReport, isReportFormat, REPORT_FORMATS } from '../../report/index.js';
-import { validateRepository } from '../../validate/index.js';
+import { atOrAbove, isSeverity } from '../../../shared/diagnostic.js';
+import { ConfigurationError, ExitCode } from '../../../shared/errors.js';
+import { formatReport, isReportFormat, REPORT_FORMATS } from '../../../report/index.js';
+import { validateRepository } from '../../../validate/index.js';
 import type { Command } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 

@@ -1,6 +1,6 @@
-import { renderDriftText, verifyDeployment } from '../../azure/index.js';
-import { prepare, sharedUsage } from '../../azure/cli-support.js';
-import { ConfigurationError } from '../../core/errors.js';
+import { renderDriftText, verifyDeployment } from '../../../deploy/index.js';
+import { prepare, sharedUsage } from '../azure-options.js';
+import { ConfigurationError } from '../../../shared/errors.js';
 import type { Command } from '../command.js';
 
 /** `apim-gogs verify`: the release gate; exit 1 when live APIM differs from the commit. */

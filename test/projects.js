@@ -1,0 +1,26 @@
+/**
+ * Which test files are `bed` tests: they start a real Gogs, the APIM emulator, git against a server, or a
+ * bundled door as a child process. Every other test file is a `unit` test (pure, no server, no process)
+ * and runs under a short timeout. jest.config.js builds the two projects from this list, and
+ * eslint.config.js forbids a unit test to import the bed helpers or node:child_process, so a test that
+ * starts a server without being listed here fails lint instead of slowing the unit run.
+ */
+export const BED_TESTS = [
+  'test/e2e/**/*.test.ts',
+  'test/gogs/checkout.test.ts',
+  'test/deploy/cli.test.ts',
+  'test/deploy/credentials.test.ts',
+  'test/deploy/deploy.test.ts',
+  'test/deploy/plan-verify.test.ts',
+  'test/deploy/rollback.test.ts',
+  'test/deploy/scopes.test.ts',
+  'test/deploy/secrets.test.ts',
+  'test/emulator/cli-emulator.test.ts',
+  'test/emulator/conformance.test.ts',
+  'test/emulator/entra.test.ts',
+  'test/emulator/github-oidc-sdk.test.ts',
+  'test/emulator/pipelines-identity-sdk.test.ts',
+  'test/emulator/resources-sdk.test.ts',
+  'test/emulator/seed-and-admin.test.ts',
+  'test/act/**/*.test.ts',
+];
