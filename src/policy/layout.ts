@@ -19,27 +19,37 @@ type Problem = PolicyRepository['problems'][number];
  * comes from where it sits; any other `.xml` file is kept as a loose policy with an unknown scope,
  * so a folder of policies can be validated without the layout.
  */
-export async function loadRepository(root: string): Promise<PolicyRepository> {
+export async function loadRepository(
+  root: string,
+  options: { artifactsPath?: string } = {},
+): Promise<PolicyRepository> {
   const absRoot = path.resolve(root);
+  // APIOps repositories keep the layout in a subfolder (artifacts-path); scopes come from the path
+  // inside it, while file names stay repository-relative so annotations land on the right file.
+  const artifacts = (options.artifactsPath ?? '').replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
+  const prefix = artifacts && artifacts !== '.' ? `${artifacts}/` : '';
+  const absArtifacts = path.join(absRoot, prefix);
   const repo: PolicyRepository = {
     root: absRoot,
+    ...(prefix ? { artifactsPath: prefix.slice(0, -1) } : {}),
     policies: [],
     namedValues: [],
     backends: [],
     fragments: [],
     problems: [],
   };
-  const files = (await walk(absRoot, '')).sort();
+  const files = (await walk(absArtifacts, '')).sort();
   // Read every file first, many at a time (a 10,000-policy repository is I/O bound), then place
   // them in sorted order so the result does not depend on timing.
   const contents = await readAll(
-    absRoot,
-    files.filter((rel) => wanted(rel.split('/'))),
+    absArtifacts,
+    files.filter((inner) => wanted(inner.split('/'))),
   );
-  for (const rel of files) {
-    const parts = rel.split('/');
+  for (const inner of files) {
+    const parts = inner.split('/');
+    const rel = prefix + inner;
     const base = parts[parts.length - 1];
-    const bytes = contents.get(rel);
+    const bytes = contents.get(inner);
     if (base.toLowerCase().endsWith('.xml')) {
       const placed = placePolicy(parts);
       if (placed === 'misplaced') {

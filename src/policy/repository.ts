@@ -52,6 +52,8 @@ export interface FragmentInformation {
 export interface PolicyRepository {
   /** Absolute path of the checked-out repository. */
   root: string;
+  /** Repository-relative folder that holds the APIOps layout (artifacts-path); absent for the root. */
+  artifactsPath?: string;
   policies: PolicyFile[];
   namedValues: NamedValueDefinition[];
   backends: BackendDefinition[];

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../shared/diagnostic.js';
 import type { ElementNode } from '../policy/ast.js';
 import { effectivePolicies } from '../policy/effective.js';
-import { loadRepository } from '../policy/layout.js';
+import { artifactsRoot, loadArtifacts } from '../policy/artifacts.js';
 import { loadEnvironmentValues, renderTemplate } from '../policy/template.js';
 import { loadProductApis } from '../policy/products.js';
 import type { PolicyRepository, PolicyScope } from '../policy/repository.js';
@@ -42,6 +42,8 @@ export interface ValidateOptions {
   templateValues?: Record<string, string>;
   /** The repository as already loaded from `root` (the main job shares it with the deploy stage). */
   repository?: PolicyRepository;
+  /** Folder of `root` that holds the APIOps layout (artifacts-path); default the root. */
+  artifactsPath?: string;
 }
 
 export { ALL_RULES } from './registry.js';
@@ -54,7 +56,7 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
     options.configFile,
     ALL_RULES.map((r) => r.id),
   );
-  const loaded = options.repository ?? (await loadRepository(options.root));
+  const loaded = options.repository ?? (await loadArtifacts(options.root, options.artifactsPath));
   const values =
     options.templateValues ??
     (options.environment ? await loadEnvironmentValues(options.root, options.environment) : {});
@@ -69,7 +71,7 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
       return { ...policy, text: rendered.text };
     }),
   };
-  const productApis = await loadProductApis(repo.root);
+  const productApis = await loadProductApis(artifactsRoot(repo));
   const checked = validateLoaded(repo, ruleset, options, (api) => productApis.get(api) ?? []);
   return placeholders.length
     ? result([...checked.diagnostics, ...placeholders], checked.summary.files)
