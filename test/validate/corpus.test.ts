@@ -16,6 +16,23 @@ const KNOWN_BAD: Record<string, { ruleId: string; message: RegExp; reason: strin
     message: /Unterminated string literal/,
     reason: 'the rewrite-uri expression is cut off mid string upstream; APIM cannot compile it',
   },
+  'policy-snippets/Loopback request for service at same API Management service.xml': {
+    ruleId: 'expression-compile',
+    message: /',' expected/,
+    reason:
+      'the first argument of GetValueOrDefault is two string literals side by side ("...=" then ""); C# cannot compile it',
+  },
+  'policy-snippets/DELETE a from to blobStorage account.xml': {
+    ruleId: 'expression-type',
+    message: /Non-invocable member 'context.Request.MatchedParameters'/,
+    reason:
+      'MatchedParameters("blobContainer") calls a dictionary property like a method; C# needs MatchedParameters["blobContainer"]',
+  },
+  'policy-snippets/PUT a file to blobStorage account.xml': {
+    ruleId: 'expression-type',
+    message: /Non-invocable member 'context.Request.MatchedParameters'/,
+    reason: 'the same MatchedParameters("...") call as the DELETE snippet',
+  },
   'toolkit-testdata/publish-to-darp.xml': {
     ruleId: 'unknown-policy',
     message: /publish-to-darp/,

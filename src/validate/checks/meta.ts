@@ -1,4 +1,5 @@
 import type { RuleMeta } from '../rule.js';
+import { EXPRESSION_COMPILE, EXPRESSION_TYPE } from './expressions.js';
 
 /**
  * The checks that are not lint rules: what the reader refuses, what the catalog forbids, and what a
@@ -94,6 +95,8 @@ export const LAYOUT = m(
 export const CHECK_RULES: RuleMeta[] = [
   SYNTAX,
   EXPRESSION,
+  EXPRESSION_COMPILE,
+  EXPRESSION_TYPE,
   UNKNOWN_POLICY,
   WRONG_SECTION,
   WRONG_SCOPE,

@@ -2,6 +2,7 @@ import type { LintRule } from '../rule.js';
 import { authenticationRequired } from './authentication-required.js';
 import { baseRequired } from './base-required.js';
 import { corsWildcard } from './cors-wildcard.js';
+import { expressionVariableUnset } from './expression-variable-unset.js';
 import { hardcodedSecret } from './hardcoded-secret.js';
 import { httpsOnly } from './https-only.js';
 import { namedValueNotSecret } from './named-value-not-secret.js';
@@ -24,4 +25,5 @@ export const LINT_RULES: LintRule[] = [
   noTrace,
   noMockResponse,
   unreachableAfterReturnResponse,
+  expressionVariableUnset,
 ];
