@@ -3,13 +3,12 @@ import path from 'node:path';
 import { explainCommand } from '../../src/doors/cli/commands/explain.js';
 import { validateCommand } from '../../src/doors/cli/commands/validate.js';
 import { ConfigurationError } from '../../src/shared/errors.js';
-import { MemoryLogger } from '../../src/shared/logger.js';
-import type { Host } from '../../src/shared/host.js';
+import { FakeHost } from '../support/fake-host.js';
 import { makeRepo } from '../validate/helpers.js';
 
-function host(): { host: Host; logger: MemoryLogger } {
-  const logger = new MemoryLogger();
-  return { logger, host: { logger } as unknown as Host };
+function host(): { host: FakeHost; logger: FakeHost['logger'] } {
+  const fake = new FakeHost({ name: 'cli' });
+  return { host: fake, logger: fake.logger };
 }
 
 const CLEAN =
