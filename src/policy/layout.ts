@@ -179,7 +179,7 @@ function propertiesOf(json: Record<string, unknown>): Record<string, unknown> {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-function namedValue(id: string, file: string, json: Record<string, unknown>): NamedValueDefinition {
+export function namedValue(id: string, file: string, json: Record<string, unknown>): NamedValueDefinition {
   const p = propertiesOf(json);
   const kv = p.keyVault as Record<string, unknown> | undefined;
   const secretIdentifier = kv && str(kv.secretIdentifier);
@@ -197,12 +197,12 @@ function namedValue(id: string, file: string, json: Record<string, unknown>): Na
   };
 }
 
-function backend(id: string, file: string, json: Record<string, unknown>): BackendDefinition {
+export function backend(id: string, file: string, json: Record<string, unknown>): BackendDefinition {
   const p = propertiesOf(json);
   return { id, file, url: str(p.url), protocol: str(p.protocol), properties: p };
 }
 
-function fragment(id: string, file: string, json: Record<string, unknown>): FragmentInformation {
+export function fragment(id: string, file: string, json: Record<string, unknown>): FragmentInformation {
   const p = propertiesOf(json);
   return { id, file, description: str(p.description), properties: p };
 }
