@@ -11,6 +11,8 @@ export const BED_TESTS = [
   'test/deploy/cli.test.ts',
   'test/deploy/credentials.test.ts',
   'test/deploy/deploy.test.ts',
+  'test/deploy/deployed-equals-validated.test.ts',
+  'test/deploy/identity.test.ts',
   'test/deploy/plan-verify.test.ts',
   'test/deploy/rollback.test.ts',
   'test/deploy/scopes.test.ts',

@@ -1,11 +1,11 @@
 import type { Diagnostic } from '../shared/diagnostic.js';
 import { ConfigurationError } from '../shared/errors.js';
+import { identityProblems } from '../policy/identity.js';
 import type { PolicyRepository } from '../policy/repository.js';
 import { renderJson, renderTemplate } from '../policy/template.js';
-import { RECORD_PREFIX } from './provenance.js';
 import type { Properties, ResourceRef } from './resources.js';
 import { refFor } from './resources.js';
-import { detectPolicyFormat } from './xml-canonical.js';
+import { detectPolicyFormat, provenanceComment, readForCompare } from './xml-canonical.js';
 
 /** One resource as the repository wants it, rendered for the environment. */
 export interface DesiredResource {
@@ -71,10 +71,21 @@ export function desiredState(
   values: Record<string, string> = {},
   filters: Filters = {},
 ): DesiredState {
-  const diagnostics: Diagnostic[] = [];
+  // Two files for one resource (ids differ in case only) or a reserved name: nothing deploys.
+  const diagnostics: Diagnostic[] = identityProblems(repo).map((p) =>
+    diag(
+      'deploy/resource-identity',
+      p.file,
+      p.message,
+      'APIM ids are case-insensitive; keep one file per resource.',
+    ),
+  );
   const resources: DesiredResource[] = [];
-  const apis = filters.apis?.length ? new Set(filters.apis) : undefined;
-  const products = filters.products?.length ? new Set(filters.products) : undefined;
+  // APIM ids are case-insensitive: so are the filters.
+  const lower = (xs: string[] | undefined): Set<string> | undefined =>
+    xs?.length ? new Set(xs.map((x) => x.toLowerCase())) : undefined;
+  const apis = lower(filters.apis);
+  const products = lower(filters.products);
   const fragmentInfo = new Map(repo.fragments.map((f) => [f.id, f]));
 
   for (const p of repo.policies) {
@@ -84,15 +95,15 @@ export function desiredState(
         ref = refFor('globalPolicy');
         break;
       case 'product':
-        if (products && !products.has(p.productId!)) continue;
+        if (products && !products.has(p.productId!.toLowerCase())) continue;
         ref = refFor('productPolicy', { productId: p.productId });
         break;
       case 'api':
-        if (apis && !apis.has(p.apiId!)) continue;
+        if (apis && !apis.has(p.apiId!.toLowerCase())) continue;
         ref = refFor('apiPolicy', { apiId: p.apiId });
         break;
       case 'operation':
-        if (apis && !apis.has(p.apiId!)) continue;
+        if (apis && !apis.has(p.apiId!.toLowerCase())) continue;
         ref = refFor('operationPolicy', { apiId: p.apiId, operationId: p.operationId });
         break;
       case 'fragment':
@@ -103,6 +114,18 @@ export function desiredState(
     }
     const rendered = renderTemplate(p.text, values, p.file);
     diagnostics.push(...rendered.diagnostics);
+    if (provenanceComment(readForCompare(rendered.text))) {
+      // Only apim-gogs writes this comment; one in the file would be taken for (or hide) the real stamp.
+      diagnostics.push(
+        diag(
+          'deploy/reserved-comment',
+          p.file,
+          `'${p.file}' holds a comment starting with 'apim-gogs:' where apim-gogs writes its provenance stamp.`,
+          "Remove the comment or reword it so it does not start with 'apim-gogs:'.",
+        ),
+      );
+      continue;
+    }
     const properties: Properties = { value: rendered.text, format: detectPolicyFormat(rendered.text) };
     if (p.scope === 'fragment') {
       const info = fragmentInfo.get(p.fragmentId!);
@@ -114,17 +137,6 @@ export function desiredState(
   }
 
   for (const nv of repo.namedValues) {
-    if (nv.id.startsWith(RECORD_PREFIX)) {
-      diagnostics.push(
-        diag(
-          'deploy/reserved-name',
-          nv.file,
-          `Named value '${nv.id}' uses a name reserved for apim-gogs deployment records.`,
-          'Rename it.',
-        ),
-      );
-      continue;
-    }
     if (nv.secret && nv.value !== undefined && nv.value !== '' && !nv.keyVault) {
       diagnostics.push(
         diag(

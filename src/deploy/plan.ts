@@ -8,7 +8,8 @@ import type { DesiredResource, Filters } from './desired.js';
 import { DesiredStateError, desiredState } from './desired.js';
 import { lineDiff } from './diff.js';
 import type { Provenance } from './provenance.js';
-import { isManaged, readProvenance, RECORD_PREFIX } from './provenance.js';
+import { isReservedId } from '../policy/identity.js';
+import { isManaged, readProvenance } from './provenance.js';
 import type { LiveResource, Properties, ResourceKind, ResourceRef } from './resources.js';
 import { KIND_ORDER, readResource, refFor } from './resources.js';
 import { withArmRetry, type ArmRetryOptions } from './retry.js';
@@ -99,8 +100,11 @@ async function plan(options: PlanOptions): Promise<Plan> {
     return entryFor(d, live);
   });
   if (options.prune) {
-    const wanted = new Set(resources.map((r) => r.ref.key));
-    const candidates = (await listLive(conn, concurrency, retry)).filter((c) => !wanted.has(c.ref.key));
+    // APIM ids are case-insensitive: `apis/Echo` in the repository is the live `apis/echo`, not a delete.
+    const wanted = new Set(resources.map((r) => r.ref.key.toLowerCase()));
+    const candidates = (await listLive(conn, concurrency, retry)).filter(
+      (c) => !wanted.has(c.ref.key.toLowerCase()),
+    );
     for (const c of candidates) {
       if (!isManaged(c.ref.kind, c.live.properties)) continue;
       if (!inFilters(c.ref, options.filters)) continue;
@@ -180,10 +184,10 @@ export function entryFor(d: DesiredResource, live: LiveResource): PlanEntry {
 
 function inFilters(ref: ResourceRef, filters: Filters | undefined): boolean {
   if (filters?.apis?.length && (ref.kind === 'apiPolicy' || ref.kind === 'operationPolicy')) {
-    return filters.apis.includes(ref.apiId!);
+    return filters.apis.some((a) => a.toLowerCase() === ref.apiId!.toLowerCase());
   }
   if (filters?.products?.length && ref.kind === 'productPolicy')
-    return filters.products.includes(ref.productId!);
+    return filters.products.some((p) => p.toLowerCase() === ref.productId!.toLowerCase());
   return true;
 }
 
@@ -208,7 +212,7 @@ export async function listLive(
   ]);
   const refs: ResourceRef[] = [refFor('globalPolicy')];
   for (const nv of namedValues)
-    if (nv.name && !nv.name.startsWith(RECORD_PREFIX)) refs.push(refFor('namedValue', { name: nv.name }));
+    if (nv.name && !isReservedId(nv.name)) refs.push(refFor('namedValue', { name: nv.name }));
   for (const b of backends) if (b.name) refs.push(refFor('backend', { name: b.name }));
   for (const f of fragments) if (f.name) refs.push(refFor('fragment', { name: f.name }));
   for (const p of products) if (p.name) refs.push(refFor('productPolicy', { productId: p.name }));

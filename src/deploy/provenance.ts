@@ -1,5 +1,6 @@
+import { RECORD_PREFIX } from '../policy/identity.js';
 import type { Identity } from './credentials.js';
-import { PROVENANCE_MARKER } from './xml-canonical.js';
+import { PROVENANCE_MARKER, provenanceComment, readForCompare } from './xml-canonical.js';
 import type { Properties, ResourceKind } from './resources.js';
 import { isXmlKind } from './resources.js';
 
@@ -35,7 +36,7 @@ export interface Provenance {
 
 export const MANAGED_TAG = 'apim-gogs';
 export const COMMIT_TAG_PREFIX = 'apim-gogs-commit-';
-export const RECORD_PREFIX = 'apim-gogs-deployment-';
+export { RECORD_PREFIX };
 const DESCRIPTION_MARKER = `\n${PROVENANCE_MARKER} `;
 
 export function provenanceFor(
@@ -60,31 +61,35 @@ function commentJson(p: Provenance): string {
   return JSON.stringify(p).replace(/--/g, '-\\u002d');
 }
 
-const ROOT_START =
-  /^(\s*(?:<\?[\s\S]*?\?>\s*)?(?:<!--[\s\S]*?-->\s*)*)(<(policies|fragment)\b(?:"[^"]*"|'[^']*'|[^>"'])*?>)/;
-
-/** Adds the provenance comment after the root start tag (or before everything when there is no root). */
+/**
+ * Adds the provenance comment at its one position: right after the root start tag, or right before a
+ * self-closing root (which has no content). Nothing else of the text changes, so removing the comment
+ * (stripXmlProvenance) gives back exactly the validated text.
+ */
 export function stampXml(value: string, p: Provenance): string {
-  const clean = stripXmlProvenance(value);
   const comment = `<!-- ${PROVENANCE_MARKER} ${commentJson(p)} -->`;
-  const m = ROOT_START.exec(clean);
-  if (!m || m[2].endsWith('/>')) return `${comment}\n${clean}`;
-  const at = m[0].length;
-  return `${clean.slice(0, at)}\n${comment}${clean.slice(at)}`;
+  const tag = readForCompare(value).rootTag;
+  if (!tag) return `${comment}\n${value}`;
+  if (tag.selfClosing) return `${value.slice(0, tag.start)}${comment}\n${value.slice(tag.start)}`;
+  return `${value.slice(0, tag.end)}\n${comment}${value.slice(tag.end)}`;
 }
 
-const PROV_COMMENT = new RegExp(`[ \\t]*<!--\\s*${PROVENANCE_MARKER}([\\s\\S]*?)-->[ \\t]*\\r?\\n?`, 'g');
-
+/** The text without apim-gogs' provenance comment (and the line break stampXml put with it). */
 export function stripXmlProvenance(value: string): string {
-  return value.replace(PROV_COMMENT, '');
+  const read = readForCompare(value);
+  const c = provenanceComment(read);
+  const tag = read.rootTag;
+  if (!c || !tag) return value;
+  // Only whitespace lies between the comment and the root tag (the reader keeps any other text).
+  if (c.offset >= tag.end) return value.slice(0, tag.end) + value.slice(c.end);
+  return value.slice(0, c.offset) + value.slice(tag.start);
 }
 
 export function readXmlProvenance(value: string): Provenance | undefined {
-  PROV_COMMENT.lastIndex = 0;
-  const m = PROV_COMMENT.exec(value);
-  PROV_COMMENT.lastIndex = 0;
-  if (!m) return undefined;
-  return parseProvenance(m[1].trim().replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&'));
+  const c = provenanceComment(readForCompare(value));
+  if (!c) return undefined;
+  const json = c.value.trimStart().slice(PROVENANCE_MARKER.length).trim();
+  return parseProvenance(json.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&'));
 }
 
 function parseProvenance(text: string): Provenance | undefined {

@@ -1,3 +1,7 @@
+import type { PolicyNode, ReadResult } from '../policy/ast.js';
+import { readPolicy } from '../policy/reader.js';
+import { scanExpression, startsExpression } from '../policy/expression-scanner.js';
+
 /**
  * Semantic comparison of APIM policy XML. Both sides (the repository file and what APIM returns with
  * `format=rawxml`) are reduced to one canonical text: attributes sorted, entities decoded, CRLF made LF,
@@ -5,24 +9,15 @@
  * their canonical texts are equal; the readable diff is a line diff of the canonical texts, so it only
  * ever shows real changes.
  *
- * Raw policy XML is not XML: `@(...)` and `@{...}` expressions keep `"`, `<`, `>` and `&&` unescaped,
- * also inside attribute values. The tokenizer below finds each expression's extent itself (balanced
- * brackets, C# string/char/verbatim literals, comments) before it treats anything as markup.
+ * The tree comes from the validator's own expression-aware reader (policy/reader.ts): one tokenizer and
+ * one entity decoder for the product, so what is compared and deployed is read exactly as it was
+ * validated (an `@("<!--")` inside an expression is code to both, never a comment).
  *
  * What is deliberately not significant: whitespace at the start and end of every line of text, blank
  * lines, attribute order and quoting, entity escaping (`=>` vs `=&gt;`), and the provenance comment
- * apim-gogs itself puts at the top of a policy (see provenance.ts). Whitespace inside a line, comments
- * (other than the provenance comment), element order and every character of an expression are significant.
+ * apim-gogs itself puts at its one place (see provenance.ts). Whitespace inside a line, every other
+ * comment, element order and every character of an expression are significant.
  */
-
-export interface XmlElement {
-  type: 'element';
-  name: string;
-  /** Sorted by name. */
-  attributes: [string, string][];
-  children: XmlNode[];
-}
-export type XmlNode = XmlElement | { type: 'text'; value: string } | { type: 'comment'; value: string };
 
 export class PolicyXmlError extends Error {
   constructor(
@@ -34,187 +29,37 @@ export class PolicyXmlError extends Error {
   }
 }
 
-/** The marker that opens the provenance comment; comments starting with it are never compared. */
+/** The marker that opens the provenance comment (`<!-- apim-gogs: {...} -->`). */
 export const PROVENANCE_MARKER = 'apim-gogs:';
 
-const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
-
-/** Parses raw or escaped policy XML into a tree (entities decoded). Throws PolicyXmlError. */
-export function parsePolicyXml(text: string): XmlNode[] {
-  const src = text.replace(/^\uFEFF/, '');
-  const root: XmlElement = { type: 'element', name: '#root', attributes: [], children: [] };
-  const stack: XmlElement[] = [root];
-  let i = 0;
-  const fail = (message: string, at: number): never => {
-    const before = src.slice(0, at);
-    const line = before.split('\n').length;
-    throw new PolicyXmlError(message, line, at - before.lastIndexOf('\n'));
-  };
-  const top = (): XmlElement => stack[stack.length - 1];
-  let textStart = -1;
-  let textBuf = '';
-  const flushText = (): void => {
-    if (textStart !== -1) {
-      top().children.push({ type: 'text', value: decodeEntities(textBuf) });
-      textStart = -1;
-      textBuf = '';
-    }
-  };
-  while (i < src.length) {
-    const c = src[i];
-    if (c === '@' && (src[i + 1] === '(' || src[i + 1] === '{')) {
-      const end = expressionEnd(src, i + 1);
-      if (end === -1) fail('Unterminated policy expression', i);
-      if (textStart === -1) textStart = i;
-      textBuf += src.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c !== '<') {
-      if (textStart === -1) textStart = i;
-      textBuf += c;
-      i++;
-      continue;
-    }
-    if (src.startsWith('<!--', i)) {
-      const end = src.indexOf('-->', i + 4);
-      if (end === -1) fail('Unterminated comment', i);
-      flushText();
-      top().children.push({ type: 'comment', value: src.slice(i + 4, end) });
-      i = end + 3;
-    } else if (src.startsWith('<![CDATA[', i)) {
-      const end = src.indexOf(']]>', i + 9);
-      if (end === -1) fail('Unterminated CDATA section', i);
-      if (textStart === -1) textStart = i;
-      // Escape so the later decode gives back the CDATA content unchanged.
-      textBuf += src.slice(i + 9, end).replace(/&/g, '&amp;');
-      i = end + 3;
-    } else if (src.startsWith('<!', i)) {
-      fail('DTDs and entity declarations are not allowed in a policy', i);
-    } else if (src.startsWith('<?', i)) {
-      const end = src.indexOf('?>', i + 2);
-      if (end === -1) fail('Unterminated processing instruction', i);
-      i = end + 2;
-    } else if (src[i + 1] === '/') {
-      flushText();
-      NAME.lastIndex = i + 2;
-      const m = NAME.exec(src);
-      if (!m) fail('Malformed end tag', i);
-      const name = m![0];
-      let j = i + 2 + name.length;
-      while (/\s/.test(src[j] ?? '')) j++;
-      if (src[j] !== '>') fail(`Malformed end tag </${name}>`, i);
-      if (stack.length === 1 || top().name !== name) fail(`Unexpected end tag </${name}>`, i);
-      stack.pop();
-      i = j + 1;
-    } else {
-      flushText();
-      NAME.lastIndex = i + 1;
-      const m = NAME.exec(src);
-      if (!m) fail("'<' that starts no element (escape it as &lt;)", i);
-      const el: XmlElement = { type: 'element', name: m![0], attributes: [], children: [] };
-      let j = i + 1 + el.name.length;
-      const seen = new Set<string>();
-      for (;;) {
-        const ws = j;
-        while (/\s/.test(src[j] ?? '')) j++;
-        if (src[j] === '>' || src.startsWith('/>', j)) break;
-        if (j === ws) fail(`Malformed start tag <${el.name}>`, j);
-        NAME.lastIndex = j;
-        const a = NAME.exec(src);
-        if (!a) fail(`Malformed attribute in <${el.name}>`, j);
-        const attr = a![0];
-        j += attr.length;
-        while (/\s/.test(src[j] ?? '')) j++;
-        if (src[j] !== '=') fail(`Attribute '${attr}' has no value`, j);
-        j++;
-        while (/\s/.test(src[j] ?? '')) j++;
-        const q = src[j];
-        if (q !== '"' && q !== "'") fail(`Attribute '${attr}' value is not quoted`, j);
-        const start = j + 1;
-        let k = start;
-        if (src[k] === '@' && (src[k + 1] === '(' || src[k + 1] === '{')) {
-          const end = expressionEnd(src, k + 1);
-          if (end !== -1) k = end;
-        }
-        const close = src.indexOf(q, k);
-        if (close === -1) fail(`Unterminated value of attribute '${attr}'`, j);
-        if (seen.has(attr)) fail(`Duplicate attribute '${attr}'`, j);
-        seen.add(attr);
-        el.attributes.push([attr, decodeEntities(src.slice(start, close))]);
-        j = close + 1;
-      }
-      el.attributes.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-      top().children.push(el);
-      if (src[j] === '>') {
-        stack.push(el);
-        i = j + 1;
-      } else {
-        i = j + 2;
-      }
-    }
-  }
-  flushText();
-  if (stack.length > 1) fail(`Element <${top().name}> is not closed`, src.length);
-  return root.children;
+/**
+ * Reads a policy for comparison. Live content is whatever APIM holds, so no size limit of ours applies
+ * here (the deploy path refuses an oversized repository file long before).
+ */
+export function readForCompare(text: string): ReadResult {
+  return readPolicy(text, { maxBytes: Number.MAX_SAFE_INTEGER });
 }
 
 /**
- * Index just past the expression whose opening bracket is at `open` (`(` or `{`), or -1. Skips C#
- * string, verbatim-string, char literals and comments so brackets inside them do not count.
+ * The provenance comment apim-gogs wrote, found only at its one position: the first child of the
+ * root element, or (for a self-closing root, which has no children) the node right before the root.
+ * Found as a real comment node by the expression-aware reader, so text inside an expression or a
+ * comment further down can never be taken for it.
  */
-export function expressionEnd(src: string, open: number): number {
-  const opener = src[open];
-  const closer = opener === '(' ? ')' : '}';
-  let depth = 0;
-  let i = open;
-  while (i < src.length) {
-    const c = src[i];
-    if (c === '"' || (c === '@' && src[i + 1] === '"') || (c === '$' && src[i + 1] === '"')) {
-      const verbatim = c === '@' || (c === '$' && src[i - 1] === '@');
-      i = c === '"' ? i + 1 : i + 2;
-      while (i < src.length) {
-        if (verbatim && src[i] === '"' && src[i + 1] === '"') i += 2;
-        else if (!verbatim && src[i] === '\\') i += 2;
-        else if (src[i] === '"') break;
-        else i++;
-      }
-      i++;
-      continue;
-    }
-    if (c === "'") {
-      const close = src[i + 1] === '\\' ? src.indexOf("'", i + 3) : src.indexOf("'", i + 2);
-      if (close !== -1 && close - i <= 8) {
-        i = close + 1;
-        continue;
-      }
-    }
-    if (c === '/' && src[i + 1] === '/') {
-      const nl = src.indexOf('\n', i);
-      i = nl === -1 ? src.length : nl;
-      continue;
-    }
-    if (c === '/' && src[i + 1] === '*') {
-      const end = src.indexOf('*/', i + 2);
-      i = end === -1 ? src.length : end + 2;
-      continue;
-    }
-    if (c === opener) depth++;
-    else if (c === closer && --depth === 0) return i + 1;
-    i++;
-  }
-  return -1;
+export function provenanceComment(
+  read: ReadResult,
+): { offset: number; end: number; value: string } | undefined {
+  const root = read.root;
+  const tag = read.rootTag;
+  if (!root || !tag) return undefined;
+  const first: PolicyNode | undefined = root.children[0];
+  if (first?.type === 'comment') return isMarked(first.value) ? first : undefined;
+  if (root.children.length > 0) return undefined;
+  const before = read.comments.filter((c) => c.end <= tag.start).pop();
+  return before && isMarked(before.value) ? before : undefined;
 }
 
-const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (m, e: string) => {
-    if (e[0] !== '#') return NAMED_ENTITIES[e];
-    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : m;
-  });
-}
+const isMarked = (value: string): boolean => value.trimStart().startsWith(PROVENANCE_MARKER);
 
 /** Whitespace that never matters: line endings, indentation, trailing spaces, blank lines. */
 export function normalizeText(s: string): string {
@@ -230,50 +75,68 @@ function escapeAttr(v: string): string {
   return v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\n/g, '&#10;');
 }
 
-function isProvenance(node: XmlNode): boolean {
-  return node.type === 'comment' && node.value.trim().startsWith(PROVENANCE_MARKER);
-}
-
 /**
  * The canonical text of a policy: one line per element, comment and text line, two-space indentation.
  * Equal canonical text means the same policy. Throws PolicyXmlError for text that is not a policy.
  */
 export function canonicalPolicy(text: string): string {
-  const out: string[] = [];
-  const walk = (nodes: XmlNode[], depth: number): void => {
-    const pad = '  '.repeat(depth);
-    // Adjacent text pieces (split by a dropped comment) are one text.
-    const merged: XmlNode[] = [];
-    for (const n of nodes) {
-      if (isProvenance(n)) continue;
-      const last = merged[merged.length - 1];
-      if (n.type === 'text' && last?.type === 'text')
-        merged[merged.length - 1] = { type: 'text', value: last.value + n.value };
-      else merged.push(n);
-    }
-    for (const n of merged) {
-      if (n.type === 'text') {
-        const t = normalizeText(n.value);
-        if (t) for (const l of t.split('\n')) out.push(pad + l);
-      } else if (n.type === 'comment') {
-        out.push(`${pad}<!-- ${normalizeText(n.value).replace(/\n/g, ' ')} -->`);
-      } else {
-        const attrs = n.attributes.map(([k, v]) => ` ${k}="${escapeAttr(normalizeText(v))}"`).join('');
-        const kids = n.children.filter(
-          (c) => !(c.type === 'text' && !normalizeText(c.value)) && !isProvenance(c),
-        );
-        if (kids.length === 0) {
-          out.push(`${pad}<${n.name}${attrs} />`);
-        } else {
-          out.push(`${pad}<${n.name}${attrs}>`);
-          walk(n.children, depth + 1);
-          out.push(`${pad}</${n.name}>`);
-        }
+  const read = readForCompare(text);
+  if (!read.root) {
+    const e = read.errors[0];
+    throw new PolicyXmlError(e?.message ?? 'The document has no root element.', e?.line ?? 1, e?.column ?? 1);
+  }
+  const stamp = provenanceComment(read);
+  const body: string[] = [];
+  const seen = new Set<PolicyNode>();
+  const comment = (value: string, pad: string): string =>
+    `${pad}<!-- ${normalizeText(value).replace(/\n/g, ' ')} -->`;
+  // Iterative walk: nesting depth is bounded by the reader, but recursion is not needed.
+  const stack: { node: PolicyNode | { close: string }; pad: string }[] = [{ node: read.root, pad: '' }];
+  while (stack.length) {
+    const { node: n, pad } = stack.pop()!;
+    if ('close' in n) {
+      body.push(`${pad}</${n.close}>`);
+    } else if (n.type === 'comment') {
+      seen.add(n);
+      body.push(comment(n.value, pad));
+    } else if (n.type === 'text') {
+      const t = normalizeText(n.value);
+      if (t) for (const l of t.split('\n')) body.push(pad + l);
+    } else {
+      const attrs = [...n.attributes]
+        .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+        .map((a) => ` ${a.name}="${escapeAttr(normalizeText(a.value))}"`)
+        .join('');
+      const kids = mergeText(n.children.filter((c) => c !== stamp));
+      if (!kids.some((c) => c.type !== 'text' || normalizeText(c.value))) {
+        body.push(`${pad}<${n.name}${attrs} />`);
+        continue;
       }
+      body.push(`${pad}<${n.name}${attrs}>`);
+      stack.push({ node: { close: n.name }, pad });
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], pad: `${pad}  ` });
     }
-  };
-  walk(parsePolicyXml(text), 0);
-  return out.join('\n');
+  }
+  // Comments outside the root element (before it or after it) count too, in their place.
+  const outside = read.comments.filter((c) => c !== stamp && !seen.has(c));
+  const rootStart = read.rootTag!.start;
+  return [
+    ...outside.filter((c) => c.end <= rootStart).map((c) => comment(c.value, '')),
+    ...body,
+    ...outside.filter((c) => c.offset > rootStart).map((c) => comment(c.value, '')),
+  ].join('\n');
+}
+
+/** Adjacent text pieces (text and CDATA, or text split by a dropped comment) are one text. */
+function mergeText(nodes: PolicyNode[]): PolicyNode[] {
+  const merged: PolicyNode[] = [];
+  for (const n of nodes) {
+    const last = merged[merged.length - 1];
+    if (n.type === 'text' && last?.type === 'text')
+      merged[merged.length - 1] = { ...last, value: last.value + n.value };
+    else merged.push(n);
+  }
+  return merged;
 }
 
 /** Canonical text, or the normalized raw text when the policy does not parse (so it still compares). */
@@ -289,6 +152,9 @@ export function policiesEqual(a: string, b: string): boolean {
   return canonicalOrRaw(a) === canonicalOrRaw(b);
 }
 
+const ENTITY = /&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/;
+const RAW_ONLY = /<|&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+
 /**
  * The format a repository policy is written in. Raw policy format keeps `<`, `&&`, `"` unescaped in
  * expressions; the XML-escaped form (`@(a &lt; b)`) has entity references there instead. A policy whose
@@ -298,13 +164,13 @@ export function policiesEqual(a: string, b: string): boolean {
 export function detectPolicyFormat(text: string): 'xml' | 'rawxml' {
   let entities = false;
   for (let i = text.indexOf('@'); i !== -1; i = text.indexOf('@', i + 1)) {
-    if (text[i + 1] !== '(' && text[i + 1] !== '{') continue;
-    const end = expressionEnd(text, i + 1);
-    if (end === -1) return 'rawxml';
-    const expr = text.slice(i, end);
-    if (/<|&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(expr)) return 'rawxml';
-    if (/&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/.test(expr)) entities = true;
-    i = end - 1;
+    if (!startsExpression(text, i)) continue;
+    const r = scanExpression(text, i);
+    if (!r.ok) return 'rawxml';
+    const expr = text.slice(i, r.end);
+    if (RAW_ONLY.test(expr)) return 'rawxml';
+    if (ENTITY.test(expr)) entities = true;
+    i = r.end - 1;
   }
   return entities ? 'xml' : 'rawxml';
 }

@@ -55,6 +55,9 @@ export interface CommentNode {
   value: string;
   line: number;
   column: number;
+  /** Offsets of `<!--` and just past `-->` in the text given to the reader (a BOM counts). */
+  offset: number;
+  end: number;
 }
 
 export type PolicyNode = ElementNode | TextNode | CommentNode;
@@ -70,6 +73,11 @@ export interface ReaderError {
 
 export interface ReadResult {
   root?: ElementNode;
+  /**
+   * Offsets of the root's `<` and just past its start tag's `>` in the text given to the reader (a BOM
+   * counts): where apim-gogs puts and finds its provenance comment (deploy/provenance.ts).
+   */
+  rootTag?: { start: number; end: number; selfClosing: boolean };
   /** Fatal errors stop the reader (the tree is then absent); expression errors do not. */
   errors: ReaderError[];
   comments: CommentNode[];

@@ -53,7 +53,7 @@ export function readPolicy(input: string, options: ReadOptions = {}): ReadResult
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.trim() === '')
     return fail('empty', 'The document is empty; a policy needs a <policies> or <fragment> root.');
-  const reader = new Reader(text, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+  const reader = new Reader(text, options.maxDepth ?? DEFAULT_MAX_DEPTH, input.length - text.length);
   try {
     reader.run();
   } catch (err) {
@@ -62,7 +62,7 @@ export function readPolicy(input: string, options: ReadOptions = {}): ReadResult
     const errors = reader.errors.length ? reader.errors : [err.error];
     return { errors, comments: reader.comments };
   }
-  return { root: reader.root, errors: reader.errors, comments: reader.comments };
+  return { root: reader.root, rootTag: reader.rootTag, errors: reader.errors, comments: reader.comments };
 }
 
 function fail(code: ReaderErrorCode, message: string): ReadResult {
@@ -71,6 +71,7 @@ function fail(code: ReaderErrorCode, message: string): ReadResult {
 
 class Reader {
   root?: ElementNode;
+  rootTag?: ReadResult['rootTag'];
   readonly errors: ReaderError[] = [];
   readonly comments: CommentNode[] = [];
   private readonly stack: ElementNode[] = [];
@@ -80,6 +81,8 @@ class Reader {
   constructor(
     private readonly s: string,
     private readonly maxDepth: number,
+    /** 1 when a BOM was cut off the input: offsets handed out count it. */
+    private readonly shift: number,
   ) {
     this.lines = new LineMap(s);
   }
@@ -124,7 +127,13 @@ class Reader {
     if (end === -1) this.fatal('syntax', 'The comment is not closed with -->.');
     // Strict XML forbids '--' inside a comment, but real policies have it (an unclosed comment
     // running into the next '<!--'), so it is accepted, as the corpus shows APIM users do.
-    const node: CommentNode = { type: 'comment', value: this.s.slice(this.i + 4, end), ...this.pos(this.i) };
+    const node: CommentNode = {
+      type: 'comment',
+      value: this.s.slice(this.i + 4, end),
+      ...this.pos(this.i),
+      offset: this.i + this.shift,
+      end: end + 3 + this.shift,
+    };
     this.comments.push(node);
     this.current()?.children.push(node);
     this.i = end + 3;
@@ -211,7 +220,15 @@ class Reader {
     const parent = this.current();
     if (!parent && this.root) this.fatal('syntax', 'There are multiple root elements.', start);
     if (parent) parent.children.push(el);
-    else this.root = el;
+    else {
+      this.root = el;
+      const selfClosing = this.s[this.i] === '/';
+      this.rootTag = {
+        start: start + this.shift,
+        end: this.i + (selfClosing ? 2 : 1) + this.shift,
+        selfClosing,
+      };
+    }
     if (this.s[this.i] === '/') {
       this.i += 2;
       this.setEnd(el);

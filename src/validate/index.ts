@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../shared/diagnostic.js';
 import type { ElementNode } from '../policy/ast.js';
 import { effectivePolicies } from '../policy/effective.js';
+import { identityProblems } from '../policy/identity.js';
 import { artifactsRoot, loadArtifacts } from '../policy/artifacts.js';
 import { loadEnvironmentValues, renderTemplate } from '../policy/template.js';
 import { loadProductApis } from '../policy/products.js';
@@ -110,7 +111,7 @@ export function validateLoaded(
     index,
     namedValues: new Map(repo.namedValues.map((n) => [n.displayName, n])),
   };
-  const ignored = (file: string): boolean => ruleset.ignore.some((r) => r.test(file));
+  const ignored = (file: string): boolean => ruleset.ignore(file);
   const findings: RawFinding[] = [];
   const suppressed = new Map<string, Suppression[]>();
   const undecodable = new Set<string>();
@@ -120,6 +121,9 @@ export function validateLoaded(
     if (isPolicy) undecodable.add(p.file);
     findings.push(finding(p.file, isPolicy ? SYNTAX : LAYOUT, p, p.message));
   }
+  // Two files for one APIM resource, reserved names: the deploy stage refuses them too.
+  for (const p of identityProblems(repo))
+    findings.push(finding(p.file, LAYOUT, { line: 1, column: 1 }, p.message));
   const parsed: {
     file: string;
     scope: PolicyScope;
