@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseYamlText, readRepoText, SETTINGS_MAX_BYTES, tooLargeError } from '../policy/repo-file.js';
 import { isSeverity, type Severity } from '../shared/diagnostic.js';
 import { ConfigurationError } from '../shared/errors.js';
-import { globToRegExp } from './glob.js';
+import { globList, type PathMatcher } from './glob.js';
 
 /**
  * The ruleset file (.apim-gogs.yaml), Spectral-like: extend the recommended set, set severities or
@@ -22,12 +21,12 @@ export interface Ruleset {
   file?: string;
   extends: 'recommended' | 'none';
   rules: RuleMap;
-  overrides: { files: RegExp[]; rules: RuleMap }[];
+  overrides: { files: PathMatcher; rules: RuleMap }[];
   environments: Map<string, { protected: boolean; rules: RuleMap; namedValues: string[] }>;
   externalNamedValues: string[];
   externalFragments: string[];
   externalBackends: string[];
-  ignore: RegExp[];
+  ignore: PathMatcher;
 }
 
 export const CONFIG_NAMES = ['.apim-gogs.yaml', '.apim-gogs.yml'];
@@ -41,7 +40,7 @@ export function emptyRuleset(): Ruleset {
     externalNamedValues: [],
     externalFragments: [],
     externalBackends: [],
-    ignore: [],
+    ignore: globList([]),
   };
 }
 
@@ -51,28 +50,37 @@ export async function loadRuleset(
   configFile: string | undefined,
   knownRules: string[],
 ): Promise<Ruleset> {
-  const file = configFile ?? CONFIG_NAMES.map((n) => path.join(root, n)).find((f) => existsSync(f));
-  if (!file) return emptyRuleset();
+  if (!configFile) {
+    // The repository's own ruleset: no link, no oversized file (repository content is untrusted).
+    for (const name of CONFIG_NAMES) {
+      const text = await readRepoText(root, name);
+      if (text !== undefined) return parseRuleset(text, path.join(root, name), knownRules);
+    }
+    return emptyRuleset();
+  }
+  const rel = path.relative(path.resolve(root), path.resolve(configFile));
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
+    const text = await readRepoText(root, rel.split(path.sep).join('/'));
+    if (text === undefined)
+      throw new ConfigurationError(`Cannot read the ruleset file ${configFile}.`, 'Check the --config path.');
+    return parseRuleset(text, configFile, knownRules);
+  }
+  // A file outside the checkout is the workflow author's choice (trusted); only its size is checked.
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new ConfigurationError(`Cannot read the ruleset file ${file}.`, 'Check the --config path.');
+    const size = (await stat(configFile)).size;
+    if (size > SETTINGS_MAX_BYTES) throw tooLargeError(configFile, size, SETTINGS_MAX_BYTES);
+    text = await readFile(configFile, 'utf8');
+  } catch (err) {
+    if (err instanceof ConfigurationError) throw err;
+    throw new ConfigurationError(`Cannot read the ruleset file ${configFile}.`, 'Check the --config path.');
   }
-  return parseRuleset(text, file, knownRules);
+  return parseRuleset(text, configFile, knownRules);
 }
 
 export function parseRuleset(text: string, file: string, knownRules: string[]): Ruleset {
-  const doc = parseDocument(text);
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const at = e.linePos?.[0];
-    throw new ConfigurationError(
-      `${file}${at ? `:${at.line}:${at.col}` : ''}: invalid YAML: ${e.message.split('\n')[0]}`,
-      'Fix the YAML syntax.',
-    );
-  }
-  const raw: unknown = doc.toJS() ?? {};
+  // Errors name file, line and column, never the text; an alias bomb is refused, not expanded.
+  const raw: unknown = parseYamlText(text, file) ?? {};
   const where = (key: string): string => `${file}: ${key}`;
   const obj = asObject(raw, file);
   const known = [
@@ -113,7 +121,7 @@ export function parseRuleset(text: string, file: string, knownRules: string[]): 
     if (!files.length)
       throw new ConfigurationError(`${where(`overrides[${i}].files`)} needs at least one glob.`);
     rs.overrides.push({
-      files: files.map(globToRegExp),
+      files: globList(files),
       rules: ruleMap(ov.rules, where(`overrides[${i}].rules`), knownRules),
     });
   }
@@ -140,7 +148,7 @@ export function parseRuleset(text: string, file: string, knownRules: string[]): 
     asObject(obj.backends ?? {}, where('backends')).external,
     where('backends.external'),
   );
-  rs.ignore = stringList(obj.ignore, where('ignore')).map(globToRegExp);
+  rs.ignore = globList(stringList(obj.ignore, where('ignore')));
   return rs;
 }
 
@@ -192,7 +200,7 @@ export function ruleSetting(rs: Ruleset, ruleId: string, file: string, environme
   const maps = [rs.rules];
   const env = environment ? rs.environments.get(environment) : undefined;
   if (env) maps.push(env.rules);
-  for (const o of rs.overrides) if (o.files.some((r) => r.test(file))) maps.push(o.rules);
+  for (const o of rs.overrides) if (o.files(file)) maps.push(o.rules);
   let result = DEFAULT_SETTING;
   for (const m of maps) {
     const c = m.get(ruleId);

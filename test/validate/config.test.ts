@@ -41,6 +41,29 @@ describe('ruleset (.apim-gogs.yaml) and inline suppression', () => {
     ]);
   });
 
+  it('matches override and ignore globs with braces, classes and negation', async () => {
+    root = await makeRepo({
+      'apis/orders/policy.xml': API,
+      'apis/billing/policy.xml': API,
+      'apis/legacy/policy.xml': API,
+      'apis/v2/policy.xml': API,
+    });
+    const config = [
+      'rules: { rate-limit-required: off, authentication-required: off }',
+      'overrides:',
+      '  - files: ["apis/{orders,billing}/**", "!apis/billing/**"]',
+      '    rules: { cors-wildcard: error }',
+      'ignore: ["apis/[k-m]*/**"]',
+    ].join('\n');
+    await writeFile(path.join(root, '.apim-gogs.yaml'), config);
+    const r = await validateRepository({ root });
+    expect(r.diagnostics.map((d) => `${d.file} ${d.ruleId}:${d.severity}`)).toEqual([
+      'apis/billing/policy.xml cors-wildcard:warning',
+      'apis/orders/policy.xml cors-wildcard:error',
+      'apis/v2/policy.xml cors-wildcard:warning',
+    ]);
+  });
+
   it('suppresses a named rule with an XML comment on the next element, or the whole file', async () => {
     const suppressed = inbound(
       '<!-- apim-gogs-disable cors-wildcard: partner portal needs it -->\n<cors>\n<allowed-origins><origin>*</origin></allowed-origins></cors>',
