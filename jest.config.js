@@ -6,6 +6,7 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  setupFilesAfterEnv: ['<rootDir>/test/support/project-timeout.ts'],
 };
 
 const inRoot = (globs) => globs.map((g) => `<rootDir>/${g}`);
@@ -19,14 +20,14 @@ export default {
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.ts', ...BED_TESTS.map((g) => `!**/${g}`)],
       // Pure code: a unit test that needs longer than this is waiting on something it should not.
-      testTimeout: 10000,
+      globals: { projectTestTimeout: 10000 },
     },
     {
       ...common,
       displayName: 'bed',
       testMatch: inRoot(BED_TESTS),
       // Real Gogs, the emulator, git and bundled doors as processes.
-      testTimeout: 120000,
+      globals: { projectTestTimeout: 120000 },
     },
   ],
 };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startGogsBed, type GogsBed } from '../bed/gogs-bed.js';
-import { node24Binary } from '../bed/paths.js';
+import { inCI, node24Absent, node24Binary, requireNode24 } from '../bed/paths.js';
 import { SimulatedRunner } from '../support/github-actions-env.js';
 import { filesContaining, visibleLog } from '../support/secret-scan.js';
 
@@ -20,17 +20,16 @@ const inputs = () => ({
   'gogs-ca-file': bed.caFile,
 });
 
-// The bundle must work on this machine's Node.js and on node24, which GitHub starts it with.
-const runtimes: [string, string | undefined][] = [
-  [`node ${process.versions.node}`, process.execPath],
-  ['node 24', node24Binary],
-];
+// The bundle must work on this machine's Node.js and on node24, which GitHub starts it with. Without
+// Node.js 24 the case fails in CI and is skipped, with the reason, elsewhere: it never passes untested.
+const runtimes: [string, () => string][] = [[`node ${process.versions.node}`, () => process.execPath]];
+if (node24Binary || inCI) runtimes.push(['node 24', requireNode24]);
+else test.skip(`on node 24: ${node24Absent}`, () => undefined);
 
 test.each(runtimes)(
   'on %s: checks out the commit, sets outputs and summary, and the token appears nowhere',
-  async (_label, node) => {
-    if (!node)
-      return void console.warn('Node.js 24 is not installed here (npm run setup installs it on Linux x64)');
+  async (_label, runtime) => {
+    const node = runtime();
     const sha = await bed.commit(
       { 'apis/echo-api/NOTES.md': `e2e ${_label}\n` },
       `E2E: note on the echo API (${_label})`,

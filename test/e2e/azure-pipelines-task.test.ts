@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { taskInputName } from '../../src/doors/task/task-input-name.js';
 import { startBed, type Bed } from '../bed/bed.js';
-import { node24Binary, projectRoot } from '../bed/paths.js';
+import { doorRuntime, projectRoot } from '../bed/paths.js';
 import { filesContaining, visibleLog } from '../support/secret-scan.js';
 
 const run = promisify(execFile);
@@ -56,7 +56,7 @@ async function runTask(mode: string) {
     [`ENDPOINT_AUTH_PARAMETER_${connection}_SERVICEPRINCIPALID`]: appClientId,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${taskInputName(k).toUpperCase()}`] = v;
-  const node = node24Binary ?? process.execPath;
+  const node = doorRuntime();
   const r = await run(node, [path.join(projectRoot, 'dist/azure-pipelines/index.js')], {
     cwd: temp,
     env,
