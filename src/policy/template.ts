@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../shared/diagnostic.js';
 import { ConfigurationError } from '../shared/errors.js';
+import { parseJsonText, parseYamlText, readRepoText } from './repo-file.js';
 
 /**
  * Environment templates: per-environment values substituted into policies, named values and backends
@@ -142,21 +140,12 @@ export async function loadEnvironmentValues(
     );
   }
   for (const ext of ['yaml', 'yml', 'json']) {
-    const file = path.join(root, 'environments', `${environment}.${ext}`);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      continue;
-    }
-    let parsed: unknown;
-    try {
-      parsed = ext === 'json' ? JSON.parse(text) : parseYaml(text);
-    } catch (err) {
-      throw new ConfigurationError(
-        `environments/${environment}.${ext} does not parse: ${(err as Error).message}`,
-      );
-    }
+    const file = `environments/${environment}.${ext}`;
+    // A link or an oversized file is refused (it could be the runner's credentials), never read.
+    const text = await readRepoText(root, file);
+    if (text === undefined) continue;
+    // Parse errors give the position, never the text (it is echoed to logs and PR comments).
+    let parsed = ext === 'json' ? parseJsonText(text, file) : parseYamlText(text, file);
     if (parsed && typeof parsed === 'object' && 'values' in parsed)
       parsed = (parsed as { values: unknown }).values;
     if (parsed === null || parsed === undefined) return {};
