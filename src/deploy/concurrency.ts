@@ -1,17 +1,13 @@
-/** Runs `fn` over `items` with at most `limit` in flight; results in input order. */
-export async function mapLimit<T, R>(
-  items: T[],
+import pLimit from 'p-limit';
+
+/**
+ * Runs `fn` over `items` with at most `limit` in flight (p-limit); results in input order. The first
+ * rejection rejects the whole, as Promise.all does; a limit below 1 runs one at a time.
+ */
+export function mapLimit<T, R>(
+  items: readonly T[],
   limit: number,
   fn: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
+  return pLimit(Math.max(1, Math.floor(limit))).map(items, fn);
 }
