@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { regenerate } from '../src/validate/rule-docs.js';
+import { regenerate } from './rule-reference.js';
 
 for (const doc of ['README.md']) {
   const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', doc);

@@ -33,10 +33,3 @@ export function spliceRuleReference(doc: string, reference: string): string {
   if (a === -1 || b === -1) throw new Error('README.md lacks the rule-reference markers');
   return `${doc.slice(0, a + START.length)}\n\n${reference}\n\n${doc.slice(b)}`;
 }
-
-/** The doc with a fresh rule reference, formatted as the repository's Prettier config says. */
-export async function regenerate(doc: string, file: string): Promise<string> {
-  const prettier = await import('prettier');
-  const options = (await prettier.resolveConfig(file)) ?? {};
-  return prettier.format(spliceRuleReference(doc, ruleReference()), { ...options, parser: 'markdown' });
-}
