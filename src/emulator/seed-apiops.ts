@@ -73,9 +73,10 @@ export function readApiOpsFolder(root: string): Seed {
       })),
     })),
     products: byFolder(path.join(root, 'products'), (dir, name) => {
+      // Older APIOps writes products/{p}/apis.json; current APIOps a folder per API under products/{p}/apis/.
       const apis = existsSync(path.join(dir, 'apis.json'))
         ? (JSON.parse(readFileSync(path.join(dir, 'apis.json'), 'utf8')) as unknown)
-        : [];
+        : dirs(path.join(dir, 'apis'));
       return {
         displayName: name,
         ...readJson(path.join(dir, 'productInformation.json')),

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /**
  * Which APIs each product holds, from APIOps' `products/{p}/apis.json` (a list of API names, or of
- * objects with a `name`). Missing or unreadable files mean "unknown", never an error: the product
+ * objects with a `name`) or its `products/{p}/apis/{api}/` folders. Missing or unreadable files mean "unknown", never an error: the product
  * level of an effective policy is then left out.
  */
 export async function loadProductApis(root: string): Promise<Map<string, string[]>> {
@@ -21,7 +21,10 @@ export async function loadProductApis(root: string): Promise<Map<string, string[
     try {
       list = JSON.parse(await readFile(path.join(root, 'products', product, 'apis.json'), 'utf8'));
     } catch {
-      continue;
+      // Current APIOps writes a folder per API instead: products/{p}/apis/{api}/productApiInformation.json.
+      list = await readdir(path.join(root, 'products', product, 'apis'), { withFileTypes: true })
+        .then((ds) => ds.filter((d) => d.isDirectory()).map((d) => d.name))
+        .catch(() => undefined);
     }
     if (!Array.isArray(list)) continue;
     for (const item of list) {

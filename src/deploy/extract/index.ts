@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { Logger } from '../../shared/logger.js';
+import { explainArmError, type ApimConnection } from '../client.js';
+import type { ArmRetryOptions } from '../retry.js';
+import { readInstance, type InstanceSnapshot } from './read-instance.js';
+import { writeLayout } from './write-layout.js';
+
+/**
+ * `extract`: a live APIM instance written as an APIOps repository, the first step of onboarding.
+ * Validate, plan and deploy read what it writes; a plan of it against the same instance has no
+ * change (test/deploy/extract-round-trip.test.ts).
+ */
+export interface ExtractOptions {
+  connection: ApimConnection;
+  /** Repository root. */
+  root: string;
+  /** Folder of the layout inside `root` (artifacts-path); default the root. */
+  artifactsPath?: string;
+  filters?: { apis?: string[]; products?: string[] };
+  concurrency?: number;
+  retry?: ArmRetryOptions;
+  logger?: Logger;
+}
+
+export interface ExtractResult {
+  /** Repository-relative files written. */
+  files: string[];
+  /** Resources read, by kind. */
+  counts: Record<'policies' | 'fragments' | 'namedValues' | 'backends' | 'apis' | 'products', number>;
+  /** Secret named values written without a value (no Key Vault reference to write instead). */
+  secretsWithoutKeyVault: string[];
+}
+
+export async function extractInstance(options: ExtractOptions): Promise<ExtractResult> {
+  let snapshot: InstanceSnapshot;
+  try {
+    snapshot = await readInstance({
+      connection: options.connection,
+      apis: options.filters?.apis,
+      products: options.filters?.products,
+      concurrency: options.concurrency,
+      retry: options.retry,
+    });
+  } catch (err) {
+    throw explainArmError(err, options.connection.target);
+  }
+  const prefix = (options.artifactsPath ?? '').replace(/^\.\/?|\/+$/g, '');
+  const filtered = !!(options.filters?.apis?.length || options.filters?.products?.length);
+  // A filtered extract adds to what is there; a full one replaces the folders it owns.
+  const written = await writeLayout(path.join(options.root, prefix), snapshot, { replace: !filtered });
+  const files = written.map((f) => (prefix ? `${prefix}/${f}` : f));
+  const counts = {
+    policies:
+      (snapshot.globalPolicy !== undefined ? 1 : 0) +
+      snapshot.apis.reduce((n, a) => n + (a.policy !== undefined ? 1 : 0) + a.operations.length, 0) +
+      snapshot.products.filter((p) => p.policy !== undefined).length,
+    fragments: snapshot.fragments.length,
+    namedValues: snapshot.namedValues.length,
+    backends: snapshot.backends.length,
+    apis: snapshot.apis.length,
+    products: snapshot.products.length,
+  };
+  const log = options.logger;
+  log?.info(
+    `Extracted ${options.connection.serviceName}: ${counts.policies} policies, ${counts.fragments} fragments, ` +
+      `${counts.namedValues} named values, ${counts.backends} backends, ${counts.apis} APIs, ${counts.products} products ` +
+      `into ${files.length} files${prefix ? ` under ${prefix}/` : ''}.`,
+  );
+  if (snapshot.secretsWithoutKeyVault.length) {
+    log?.warning(
+      `${snapshot.secretsWithoutKeyVault.length} secret named value(s) were written without their value, which is never extracted: ` +
+        `${snapshot.secretsWithoutKeyVault.join(', ')}. Until namedValueInformation.json references a Key Vault secret ` +
+        `(keyVault.secretIdentifier), deployments leave them as they are in APIM.`,
+    );
+  }
+  return { files, counts, secretsWithoutKeyVault: snapshot.secretsWithoutKeyVault };
+}

@@ -1,0 +1,206 @@
+import type { FullOperationResponse } from '@azure/core-client';
+import type { ApimConnection } from '../client.js';
+import { mapLimit } from '../concurrency.js';
+import {
+  isProvenanceTag,
+  RECORD_PREFIX,
+  stripDescriptionProvenance,
+  stripXmlProvenance,
+} from '../provenance.js';
+import { readResource, refFor, type Properties, type ResourceRef } from '../resources.js';
+import { withArmRetry, type ArmRetryOptions } from '../retry.js';
+
+/**
+ * What `extract` reads from a live APIM instance: the kinds apim-gogs manages (policies at every
+ * scope, fragments, named values, backends) and the APIs and products policies hang on. Policies come
+ * as APIM returns them in rawxml, with apim-gogs' provenance stamp removed; a secret named value's
+ * value is never read.
+ */
+export interface InstanceSnapshot {
+  globalPolicy?: string;
+  namedValues: { id: string; properties: Properties }[];
+  backends: { id: string; properties: Properties }[];
+  fragments: { id: string; value: string; description?: string }[];
+  apis: {
+    id: string;
+    properties: Properties;
+    policy?: string;
+    operations: { id: string; policy: string }[];
+  }[];
+  products: { id: string; properties: Properties; policy?: string; apis: string[] }[];
+  /** Secret named values without a Key Vault reference: their value is not in the snapshot. */
+  secretsWithoutKeyVault: string[];
+}
+
+export interface ReadOptions {
+  connection: ApimConnection;
+  /** Only these APIs (and their revisions); default all. */
+  apis?: string[];
+  /** Only these products; default all. */
+  products?: string[];
+  concurrency?: number;
+  retry?: ArmRetryOptions;
+}
+
+const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+};
+
+/** Names, sorted, so that two extracts of one instance write the same files in the same order. */
+const names = (items: { name?: string }[]): string[] =>
+  items
+    .map((i) => i.name)
+    .filter((n): n is string => !!n)
+    .sort();
+
+const rootOf = (apiId: string) => apiId.replace(/;rev=\d+$/i, '').toLowerCase();
+
+export async function readInstance(options: ReadOptions): Promise<InstanceSnapshot> {
+  const { connection: conn, retry } = options;
+  const { client, resourceGroup: rg, serviceName: svc } = conn;
+  const limit = options.concurrency ?? 4;
+  const arm = <T>(fn: () => Promise<T>) => withArmRetry(fn, retry);
+  const policyOf = async (ref: ResourceRef): Promise<string | undefined> => {
+    const live = await arm(() => readResource(conn, ref));
+    return live.exists && typeof live.properties?.value === 'string'
+      ? stripXmlProvenance(live.properties.value)
+      : undefined;
+  };
+  /** The ARM properties of an API or product as sent (the SDK's typed objects flatten them). */
+  const rawProperties = async (
+    get: (o: { onResponse: (r: FullOperationResponse) => void }) => Promise<unknown>,
+  ) => {
+    let body: string | undefined;
+    await arm(() => get({ onResponse: (r) => void (body = r.bodyAsText ?? undefined) }));
+    const parsed = body ? (JSON.parse(body) as { properties?: Properties }) : {};
+    return parsed.properties ?? {};
+  };
+
+  const wantApis = options.apis?.length ? new Set(options.apis.map(rootOf)) : undefined;
+  const wantProducts = options.products?.length
+    ? new Set(options.products.map((p) => p.toLowerCase()))
+    : undefined;
+  const [nvList, backendList, fragmentList, productList, apiList] = await Promise.all([
+    arm(() => collect(client.namedValue.listByService(rg, svc))),
+    arm(() => collect(client.backend.listByService(rg, svc))),
+    arm(() => collect(client.policyFragment.listByService(rg, svc))),
+    arm(() => collect(client.product.listByService(rg, svc))),
+    arm(() => collect(client.api.listByService(rg, svc))),
+  ]);
+
+  const snapshot: InstanceSnapshot = {
+    globalPolicy: await policyOf(refFor('globalPolicy')),
+    namedValues: [],
+    backends: [],
+    fragments: [],
+    apis: [],
+    products: [],
+    secretsWithoutKeyVault: [],
+  };
+
+  const nvIds = names(nvList).filter((n) => !n.startsWith(RECORD_PREFIX));
+  snapshot.namedValues = await mapLimit(nvIds, limit, async (id) => {
+    const live = await arm(() => readResource(conn, refFor('namedValue', { name: id })));
+    return { id, properties: namedValueProperties(live.properties ?? {}) };
+  });
+  for (const nv of snapshot.namedValues)
+    if (nv.properties.secret === true && !nv.properties.keyVault) snapshot.secretsWithoutKeyVault.push(nv.id);
+
+  snapshot.backends = await mapLimit(names(backendList), limit, async (id) => {
+    const live = await arm(() => readResource(conn, refFor('backend', { name: id })));
+    return { id, properties: backendProperties(live.properties ?? {}) };
+  });
+
+  snapshot.fragments = (
+    await mapLimit(names(fragmentList), limit, async (id) => {
+      const live = await arm(() => readResource(conn, refFor('fragment', { name: id })));
+      const p = live.properties ?? {};
+      if (typeof p.value !== 'string') return undefined;
+      return {
+        id,
+        value: stripXmlProvenance(p.value),
+        ...(typeof p.description === 'string' && p.description ? { description: p.description } : {}),
+      };
+    })
+  ).filter((f): f is InstanceSnapshot['fragments'][number] => !!f);
+
+  // Revisions that are not current are APIs of their own in the layout (`orders;rev=2`).
+  const currentIds = names(apiList).filter((id) => !wantApis || wantApis.has(rootOf(id)));
+  const revisions = await mapLimit(currentIds, limit, (id) =>
+    arm(() => collect(client.apiRevision.listByService(rg, svc, id))),
+  );
+  const apiIds = [
+    ...currentIds,
+    ...revisions.flatMap((list) =>
+      list.filter((r) => !r.isCurrent && r.apiId).map((r) => r.apiId!.split('/').pop()!),
+    ),
+  ].sort();
+  snapshot.apis = await mapLimit(apiIds, limit, async (id) => {
+    const [properties, policy, operations] = await Promise.all([
+      rawProperties((o) => client.api.get(rg, svc, id, o)),
+      policyOf(refFor('apiPolicy', { apiId: id })),
+      arm(() => collect(client.apiOperation.listByApi(rg, svc, id))),
+    ]);
+    const ops = await mapLimit(names(operations), limit, async (op) => ({
+      id: op,
+      policy: await policyOf(refFor('operationPolicy', { apiId: id, operationId: op })),
+    }));
+    return {
+      id,
+      properties: withoutStatus(properties),
+      ...(policy !== undefined ? { policy } : {}),
+      operations: ops.filter((o): o is { id: string; policy: string } => o.policy !== undefined),
+    };
+  });
+
+  const productIds = names(productList).filter((id) => !wantProducts || wantProducts.has(id.toLowerCase()));
+  snapshot.products = await mapLimit(productIds, limit, async (id) => {
+    const [properties, policy, apis] = await Promise.all([
+      rawProperties((o) => client.product.get(rg, svc, id, o)),
+      policyOf(refFor('productPolicy', { productId: id })),
+      arm(() => collect(client.productApi.listByProduct(rg, svc, id))),
+    ]);
+    return {
+      id,
+      properties: withoutStatus(properties),
+      ...(policy !== undefined ? { policy } : {}),
+      apis: names(apis),
+    };
+  });
+  return snapshot;
+}
+
+/** Without what the service sets on its own (status, times): it is not configuration. */
+function withoutStatus(p: Properties): Properties {
+  const { provisioningState: _p, createdDateTime: _c, updatedDateTime: _u, ...rest } = p;
+  return rest;
+}
+
+/** What a namedValueInformation.json holds: never a secret's value, never apim-gogs' provenance tags. */
+function namedValueProperties(p: Properties): Properties {
+  const out: Properties = { displayName: p.displayName, secret: p.secret === true };
+  const tags = Array.isArray(p.tags)
+    ? (p.tags as unknown[]).filter((t) => typeof t === 'string' && !isProvenanceTag(t))
+    : [];
+  if (tags.length) out.tags = tags;
+  const kv = p.keyVault as { secretIdentifier?: string; identityClientId?: string } | undefined;
+  if (kv?.secretIdentifier) {
+    out.keyVault = {
+      secretIdentifier: kv.secretIdentifier,
+      ...(kv.identityClientId ? { identityClientId: kv.identityClientId } : {}),
+    };
+  } else if (p.secret !== true && typeof p.value === 'string') {
+    out.value = p.value;
+  }
+  return out;
+}
+
+function backendProperties(p: Properties): Properties {
+  const rest = withoutStatus(p);
+  const description = stripDescriptionProvenance(rest.description);
+  if (description === undefined) delete rest.description;
+  else rest.description = description;
+  return rest;
+}

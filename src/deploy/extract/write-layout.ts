@@ -1,0 +1,69 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stableJson } from '../compare.js';
+import type { InstanceSnapshot } from './read-instance.js';
+
+/**
+ * Writes a snapshot in the APIOps layout, file names as APIOps' extractor writes them:
+ *   policy.xml
+ *   named values/{n}/namedValueInformation.json
+ *   backends/{b}/backendInformation.json
+ *   policy fragments/{f}/policy.xml + policyFragmentInformation.json
+ *   apis/{a}/apiInformation.json, apis/{a}/policy.xml, apis/{a}/operations/{o}/policy.xml
+ *   products/{p}/productInformation.json, products/{p}/policy.xml, products/{p}/apis/{a}/productApiInformation.json
+ * Information files are `{ "properties": {...} }` with keys sorted, so two extracts of one instance
+ * are byte for byte the same whatever order ARM answered in.
+ */
+
+/** Folders (and the file) a full extract owns: they are replaced, so a resource gone from APIM goes. */
+const OWNED = ['policy.xml', 'named values', 'backends', 'policy fragments', 'apis', 'products'];
+
+export async function writeLayout(
+  dir: string,
+  snapshot: InstanceSnapshot,
+  options: { replace: boolean },
+): Promise<string[]> {
+  if (options.replace) for (const f of OWNED) await rm(path.join(dir, f), { recursive: true, force: true });
+  const files: string[] = [];
+  const put = async (rel: string, text: string) => {
+    assertSafeSegments(rel);
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+    files.push(rel);
+  };
+  const info = (properties: Record<string, unknown>) => `${stableJson({ properties })}
+`;
+
+  if (snapshot.globalPolicy !== undefined) await put('policy.xml', snapshot.globalPolicy);
+  for (const nv of snapshot.namedValues)
+    await put(`named values/${nv.id}/namedValueInformation.json`, info(nv.properties));
+  for (const b of snapshot.backends)
+    await put(`backends/${b.id}/backendInformation.json`, info(b.properties));
+  for (const f of snapshot.fragments) {
+    await put(`policy fragments/${f.id}/policy.xml`, f.value);
+    await put(
+      `policy fragments/${f.id}/policyFragmentInformation.json`,
+      info(f.description !== undefined ? { description: f.description } : {}),
+    );
+  }
+  for (const a of snapshot.apis) {
+    await put(`apis/${a.id}/apiInformation.json`, info(a.properties));
+    if (a.policy !== undefined) await put(`apis/${a.id}/policy.xml`, a.policy);
+    for (const o of a.operations) await put(`apis/${a.id}/operations/${o.id}/policy.xml`, o.policy);
+  }
+  for (const p of snapshot.products) {
+    await put(`products/${p.id}/productInformation.json`, info(p.properties));
+    if (p.policy !== undefined) await put(`products/${p.id}/policy.xml`, p.policy);
+    for (const api of p.apis) await put(`products/${p.id}/apis/${api}/productApiInformation.json`, info({}));
+  }
+  return files;
+}
+
+/** Names come from APIM (untrusted): never let one climb out of the folder. */
+function assertSafeSegments(rel: string): void {
+  for (const s of rel.split('/')) {
+    if (s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0')) {
+      throw new Error(`Refusing to write '${rel}': a resource name from APIM is not a safe folder name.`);
+    }
+  }
+}
