@@ -2,7 +2,12 @@ import type { Diagnostic, Severity } from '../shared/diagnostic.js';
 import type { ReadResult } from '../policy/ast.js';
 import { readPolicy, POLICY_MAX_BYTES } from '../policy/reader.js';
 import type { NamedValueDefinition, PolicyScope } from '../policy/repository.js';
-import { checkExpressions, EXPRESSION_COMPILE, EXPRESSION_TYPE } from './checks/expressions.js';
+import {
+  checkExpressions,
+  EXPRESSION_COMPILE,
+  EXPRESSION_TYPE,
+  namedValueResolver,
+} from './checks/expressions.js';
 import { EXPRESSION, SYNTAX } from './checks/meta.js';
 import { checkReferences, type ReferenceIndex } from './checks/references.js';
 import { checkSchema } from './checks/schema.js';
@@ -87,7 +92,8 @@ export function checkPolicyText(
   // Compiling expressions is the costliest check; a ruleset that turns both rules off skips it.
   const off = (id: string): boolean =>
     ruleSetting(settings.ruleset, id, file, settings.environment).severity === 'off';
-  if (!off(EXPRESSION_COMPILE.id) || !off(EXPRESSION_TYPE.id)) checkExpressions(file, root, text, emit);
+  if (!off(EXPRESSION_COMPILE.id) || !off(EXPRESSION_TYPE.id))
+    checkExpressions(file, root, text, emit, namedValueResolver(settings.namedValues));
   if (settings.index) checkReferences(root, settings.index, emit);
   const env = settings.environment ? settings.ruleset.environments.get(settings.environment) : undefined;
   for (const rule of LINT_RULES) {

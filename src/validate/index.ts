@@ -5,7 +5,7 @@ import { identityProblems } from '../policy/identity.js';
 import { artifactsRoot, loadArtifacts } from '../policy/artifacts.js';
 import { loadEnvironmentValues, renderTemplate } from '../policy/template.js';
 import { loadProductApis } from '../policy/products.js';
-import type { PolicyRepository, PolicyScope } from '../policy/repository.js';
+import type { NamedValueDefinition, PolicyRepository, PolicyScope } from '../policy/repository.js';
 import { LAYOUT, SYNTAX } from './checks/meta.js';
 import type { ReferenceIndex } from './checks/references.js';
 import { emptyRuleset, loadRuleset, ruleSetting, type Ruleset } from './config.js';
@@ -168,6 +168,8 @@ export function validatePolicyText(
     ruleset?: Ruleset;
     environment?: string;
     index?: ReferenceIndex;
+    /** Named values the policy may reference; plain values are put into expressions as APIM does. */
+    namedValues?: NamedValueDefinition[];
   } = {},
 ): ValidationResult {
   const file = options.file ?? 'policy.xml';
@@ -175,7 +177,7 @@ export function validatePolicyText(
     ruleset: options.ruleset ?? emptyRuleset(),
     environment: options.environment,
     index: options.index,
-    namedValues: new Map(),
+    namedValues: new Map((options.namedValues ?? []).map((n) => [n.displayName, n])),
   };
   const { read, findings } = checkPolicyText(file, options.scope ?? 'unknown', text, settings);
   return result(finalize(findings, settings, new Map([[file, suppressions(read)]])), 1);

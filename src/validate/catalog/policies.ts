@@ -470,8 +470,9 @@ export const POLICIES: PolicySpec[] = [
     scopes: ['global', 'product', 'api', 'operation'],
     attributes: [
       { name: 'enabled', type: 'boolean' },
-      { name: 'status-code', type: 'integer' },
-      { name: 'content-type' },
+      // APIM refuses expressions in both (MicrosoftDocs/azure-docs#103071), though the page does not say so.
+      { name: 'status-code', type: 'integer', expressions: false },
+      { name: 'content-type', expressions: false },
       { name: 'index', type: 'integer' },
     ],
   },

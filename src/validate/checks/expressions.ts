@@ -1,7 +1,9 @@
 import type { ElementNode, Expression } from '../../policy/ast.js';
 import { analyzeExpression } from '../expressions/analyze.js';
 import { elementFile, readPosition } from '../expressions/origin.js';
+import type { NamedValueResolver } from '../expressions/lexer.js';
 import { ExpressionPositions } from '../expressions/positions.js';
+import type { NamedValueDefinition } from '../../policy/repository.js';
 import type { Located, RuleMeta } from '../rule.js';
 
 /**
@@ -47,11 +49,34 @@ export function expressionSites(root: ElementNode, file?: string): ExpressionSit
   return out;
 }
 
+/**
+ * Named values APIM would put into the code before compiling: plain values the repository defines.
+ * Secret and Key Vault values are never read (their text must not reach a message).
+ */
+export function namedValueResolver(
+  namedValues: Map<string, NamedValueDefinition>,
+): NamedValueResolver | undefined {
+  if (!namedValues.size) return undefined;
+  let resolve = resolvers.get(namedValues);
+  if (!resolve) {
+    const plain = new Map<string, string>();
+    for (const [name, nv] of namedValues)
+      if (!nv.secret && !nv.keyVault && typeof nv.value === 'string') plain.set(name.toLowerCase(), nv.value);
+    resolve = (name) => plain.get(name.toLowerCase());
+    resolvers.set(namedValues, resolve);
+  }
+  return resolve;
+}
+
+/** One resolver per run (the engine asks once per document). */
+const resolvers = new WeakMap<Map<string, NamedValueDefinition>, NamedValueResolver>();
+
 export function checkExpressions(
   file: string,
   root: ElementNode,
   text: string,
   emit: (rule: RuleMeta, at: Located, message: string, help?: string) => void,
+  resolve?: NamedValueResolver,
 ): void {
   let positions: ExpressionPositions | undefined;
   const at = (expr: Expression, start: number, end: number): Located => {
@@ -61,7 +86,7 @@ export function checkExpressions(
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   };
   for (const { expression } of expressionSites(root, file)) {
-    const analysis = analyzeExpression(expression);
+    const analysis = analyzeExpression(expression, resolve);
     for (const e of analysis.syntax)
       emit(EXPRESSION_COMPILE, at(expression, e.start, e.end), e.message, e.hint);
     for (const p of analysis.problems)

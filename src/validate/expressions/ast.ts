@@ -89,6 +89,7 @@ export type Stmt = Range &
     | { k: 'try'; block: Block; catches: { type?: TypeRef; name?: string; body: Block }[]; final?: Block }
     | { k: 'switch'; value: Expr; sections: { labels: (Expr | 'default')[]; body: Stmt[] }[] }
     | { k: 'checkedBlock'; block: Block }
+    | { k: 'using'; resource: Stmt; body: Stmt }
   );
 
 export type Block = Stmt & { k: 'block' };

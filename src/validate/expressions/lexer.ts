@@ -98,14 +98,23 @@ const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 const SIMPLE_ESCAPES = new Set(["'", '"', '\\', '0', 'a', 'b', 'f', 'n', 'r', 't', 'v']);
 
+/**
+ * The value of a named value, when the repository defines it and it is not secret. APIM replaces
+ * `{{name}}` before it compiles, so a value that is code (a number, JSON) is lexed in its place.
+ */
+export type NamedValueResolver = (name: string) => string | undefined;
+
 export class Lexer {
   readonly errors: LexError[] = [];
   private i: number;
+  /** Tokens of a substituted named value, still to be handed out. */
+  private readonly pending: Token[] = [];
 
   constructor(
     private readonly s: string,
     start = 0,
     private readonly limit = s.length,
+    private readonly resolve?: NamedValueResolver,
   ) {
     this.i = start;
   }
@@ -165,6 +174,8 @@ export class Lexer {
   }
 
   next(): Token {
+    const queued = this.pending.shift();
+    if (queued) return queued;
     this.skipTrivia();
     const s = this.s;
     const start = this.i;
@@ -176,7 +187,13 @@ export class Lexer {
     };
     if (c === '{' && s[start + 1] === '{') {
       const m = /^\{\{[^{}"'\n]+\}\}/.exec(s.slice(start, Math.min(this.limit, start + 300)));
-      if (m) return tok('namedValue', start + m[0].length);
+      if (m) {
+        const end = start + m[0].length;
+        const value = this.resolve?.(m[0].slice(2, -2).trim());
+        if (value === undefined) return tok('namedValue', end);
+        this.i = end;
+        return this.substitute(m[0], value, start, end);
+      }
     }
     if (c === '#' && s[start + 1] === '{') {
       // An environment placeholder left unrendered (reported by the template check): a value, like a named value.
@@ -201,6 +218,15 @@ export class Lexer {
       if (s.startsWith(p, start) && start + p.length <= this.limit) return tok('punct', start + p.length);
     this.error(start, start + 1, `Unexpected character '${c}'`);
     this.i = start + 1;
+    return this.next();
+  }
+
+  /** Lexes a named value's text in place of its reference; every token and error points at the reference. */
+  private substitute(reference: string, value: string, start: number, end: number): Token {
+    const inner = new Lexer(value, 0, value.length);
+    for (const t of inner.all()) if (t.kind !== 'eof') this.pending.push(relocate(t, start, end));
+    for (const e of inner.errors)
+      this.errors.push({ ...e, start, end, message: `${e.message} (in the value of ${reference})` });
     return this.next();
   }
 
@@ -325,7 +351,7 @@ export class Lexer {
       else if (c === '{' && s[i + 1] === '{') i += 2;
       else if (c === '}' && s[i + 1] === '}') i += 2;
       else if (c === '{') {
-        const inner = new Lexer(s, i + 1, this.limit);
+        const inner = new Lexer(s, i + 1, this.limit, this.resolve);
         const toks = inner.hole();
         this.errors.push(...inner.errors);
         holes.push(toks);
@@ -348,9 +374,17 @@ export class Lexer {
   }
 }
 
+/** Every token of `t` and of its interpolation holes placed at [start, end) (a named value's reference). */
+function relocate(t: Token, start: number, end: number): Token {
+  return { ...t, start, end, holes: t.holes?.map((h) => h.map((x) => relocate(x, start, end))) };
+}
+
 /** Tokens of `code` (with the lexer's errors). */
-export function tokenize(code: string): { tokens: Token[]; errors: LexError[] } {
-  const lexer = new Lexer(code);
+export function tokenize(
+  code: string,
+  resolve?: NamedValueResolver,
+): { tokens: Token[]; errors: LexError[] } {
+  const lexer = new Lexer(code, 0, code.length, resolve);
   const tokens = lexer.all();
   return { tokens, errors: lexer.errors };
 }

@@ -1,5 +1,5 @@
 import type { Arg, Block, Declarator, Expr, Initializer, Stmt, TypeRef } from './ast.js';
-import { Lexer, type LexError, type Token } from './lexer.js';
+import { Lexer, type LexError, type NamedValueResolver, type Token } from './lexer.js';
 
 /**
  * A recursive-descent parser for the C# 7 subset of policy expressions: one expression for
@@ -278,6 +278,20 @@ export class Parser {
           return this.tryStatement();
         case 'switch':
           return this.switchStatement();
+        case 'using': {
+          // using (var md5 = MD5.Create()) { ... }: the resource is a declaration or an expression.
+          this.take();
+          this.expect('(');
+          const resource: Stmt = this.declaration() ?? {
+            k: 'expression',
+            expr: this.expression(),
+            start: this.tok.start,
+            end: this.tok.start,
+          };
+          this.expect(')');
+          const body = this.embedded();
+          return { k: 'using', resource, body, start, end: body.end };
+        }
         case 'checked':
         case 'unchecked':
           if (this.peek().text === '{') {
@@ -401,31 +415,33 @@ export class Parser {
   private declaration(): (Stmt & { k: 'declaration' }) | undefined {
     const start = this.tok.start;
     if (this.is('const')) this.take();
-    return this.attempt(() => {
-      let type: TypeRef | 'var';
+    // Only the head (type, name, then '=', ';', ',' or 'in') decides; an error after it is the user's.
+    const type = this.attempt((): TypeRef | 'var' | undefined => {
+      let t: TypeRef | 'var';
       if (this.is('var') && this.peek().kind === 'ident') {
         this.take();
-        type = 'var';
+        t = 'var';
       } else {
         if (this.tok.kind !== 'ident' && !(this.tok.kind === 'keyword' && KEYWORD_TYPES.has(this.tok.text)))
           return undefined;
-        type = this.type();
+        t = this.type();
       }
       if (this.tok.kind !== 'ident') return undefined;
       const next = this.peek().text;
-      if (next !== '=' && next !== ';' && next !== ',' && next !== 'in') return undefined;
-      const vars: Declarator[] = [];
-      do {
-        const name = this.identifier();
-        let init: Expr | undefined;
-        if (this.is('=')) {
-          this.take();
-          init = this.is('{') ? this.initializerExpr() : this.expression();
-        }
-        vars.push({ name: name.text, start: name.start, end: init?.end ?? name.end, init });
-      } while (this.is(',') && this.take());
-      return { k: 'declaration', type, vars, start, end: this.tok.start };
+      return next === '=' || next === ';' || next === ',' || next === 'in' ? t : undefined;
     });
+    if (!type) return undefined;
+    const vars: Declarator[] = [];
+    do {
+      const name = this.identifier();
+      let init: Expr | undefined;
+      if (this.is('=')) {
+        this.take();
+        init = this.is('{') ? this.initializerExpr() : this.expression();
+      }
+      vars.push({ name: name.text, start: name.start, end: init?.end ?? name.end, init });
+    } while (this.is(',') && this.take());
+    return { k: 'declaration', type, vars, start, end: this.tok.start };
   }
 
   private identifier(): Token {
@@ -1003,8 +1019,12 @@ function describe(t: Token): string {
 }
 
 /** Lexes and parses one expression's code; lexer errors first, then the first syntax error. */
-export function parseExpression(code: string, kind: 'single' | 'multi'): ParseResult<Expr | Block> {
-  const lexer = new Lexer(code);
+export function parseExpression(
+  code: string,
+  kind: 'single' | 'multi',
+  resolve?: NamedValueResolver,
+): ParseResult<Expr | Block> {
+  const lexer = new Lexer(code, 0, code.length, resolve);
   const tokens = lexer.all();
   const errors = [...lexer.errors];
   try {

@@ -8,6 +8,7 @@ import {
   type AllowedType,
 } from './catalog/allowed-types.js';
 import { BODY_AS_TYPES, CONTEXT_MODEL } from './catalog/context-model.js';
+import { JAVASCRIPT_STRING_MEMBERS, STRING_MEMBERS } from './catalog/string-members.js';
 
 /**
  * What APIM's compiler would refuse in a well-formed expression, decided without a compiler: types
@@ -45,6 +46,25 @@ type Ty =
 const UNKNOWN: Ty = { t: 'unknown' };
 const OBJECT: Ty = { t: 'object' };
 const OBJECT_MEMBERS = new Set(['Equals', 'GetHashCode', 'GetType', 'ToString']);
+/** DateTime members that give a DateTime, so a chain like DateTime.UtcNow.ToUniversalTime() is followed. */
+const DATETIME_VALUED = new Set([
+  'Now',
+  'UtcNow',
+  'Today',
+  'MaxValue',
+  'MinValue',
+  'Date',
+  'Add',
+  'AddDays',
+  'AddHours',
+  'AddMilliseconds',
+  'AddMinutes',
+  'AddMonths',
+  'AddSeconds',
+  'AddTicks',
+  'AddYears',
+  'Parse',
+]);
 const NUMERIC = new Set([
   'int',
   'long',
@@ -97,12 +117,20 @@ export class Semantics {
     if (ref.keyword) return;
     if (lookupType(ref.name)) return;
     const simple = ref.name.split('.').pop() as string;
-    if (ref.name === 'dynamic' || ref.name === 'var') return;
+    if (ref.name === 'var') return;
+    if (ref.name === 'dynamic') {
+      this.problem(
+        ref,
+        "Usage of type 'dynamic' is not supported within expressions",
+        'policy expressions cannot bind dynamically: read JSON with JObject (body.As<JObject>()["name"]) or cast to the type you expect',
+      );
+      return;
+    }
     const ns = KNOWN_DISALLOWED[simple];
     if (ns || (ref.name.includes('.') && NAMESPACES.has(ref.name.split('.')[0])))
       this.problem(
         ref,
-        `The type '${ns && !ref.name.includes('.') ? `${ns}.${simple}` : ref.name}' is not allowed in policy expressions`,
+        `Usage of type '${ns && !ref.name.includes('.') ? `${ns}.${simple}` : ref.name}' is not supported within expressions`,
         'APIM accepts only the .NET types of its list (see the "API Management policy expressions" page); rewrite with an allowed type',
       );
     else
@@ -129,6 +157,10 @@ export class Semantics {
         return;
       case 'checkedBlock':
         this.stmt(s.block);
+        return;
+      case 'using':
+        this.stmt(s.resource);
+        this.stmt(s.body);
         return;
       case 'declaration': {
         if (s.type !== 'var') this.checkType(s.type);
@@ -259,6 +291,8 @@ export class Semantics {
           this.recordRead(e.args[0]?.expr, false);
           return OBJECT;
         }
+        if (target.t === 'value' && target.name.startsWith('IReadOnlyDictionary<string, string'))
+          return { t: 'value', name: target.name.endsWith('string[]>') ? 'string[]' : 'string' };
         if (target.t === 'object')
           this.problem(
             e,
@@ -330,7 +364,7 @@ export class Semantics {
           if (t && t !== true && !t.constructible)
             this.problem(
               e.type,
-              `The constructor of '${t.fullName}' is not allowed in policy expressions (allowed members: ${t.supported.replace(/`/g, '')})`,
+              `Usage of the constructor of type '${t.fullName}' is not supported within expressions (allowed members: ${t.supported.replace(/`/g, '')})`,
             );
         }
         if (e.args) this.args(e.args);
@@ -369,12 +403,11 @@ export class Semantics {
     const type = lookupType(e.name);
     if (type) return { t: 'static', name: e.name, type: type === true ? undefined : type };
     if (NAMESPACES.has(e.name)) return { t: 'namespace', name: e.name };
-    if (e.name === 'dynamic') return UNKNOWN;
     const ns = KNOWN_DISALLOWED[e.name];
     if (ns) {
       this.problem(
         e,
-        `The type '${ns}.${e.name}' is not allowed in policy expressions`,
+        `Usage of type '${ns}.${e.name}' is not supported within expressions`,
         'APIM accepts only the .NET types of its list (see the "API Management policy expressions" page); rewrite with an allowed type',
       );
       return UNKNOWN;
@@ -403,26 +436,17 @@ export class Semantics {
         if (NAMESPACES.has(full)) return { t: 'namespace', name: full };
         this.problem(
           { start: e.target.start, end: e.end },
-          `The type '${full}' is not allowed in policy expressions`,
+          `Usage of type '${full}' is not supported within expressions`,
           'APIM accepts only the .NET types of its list (see the "API Management policy expressions" page)',
         );
         return UNKNOWN;
       }
       case 'static': {
         const type = target.type;
-        if (
-          type &&
-          (type.members ? !type.members.has(e.name) : type.except?.has(e.name) && e.name !== 'Create')
-        ) {
-          this.problem(
-            at,
-            `Member '${e.name}' of type '${type.fullName}' is not allowed in policy expressions`,
-            `the allowed members are: ${type.supported.replace(/`/g, '')}`,
-          );
-        }
         const nested = type && BY_FULL_NAME.get(`${type.fullName}.${e.name}`);
         if (nested) return { t: 'static', name: nested.fullName, type: nested };
-        return UNKNOWN;
+        if (type?.fullName === 'System.String') return this.valueMember('string', e.name, at);
+        return this.restrictedMember(type, e.name, at);
       }
       case 'object':
         if (!OBJECT_MEMBERS.has(e.name))
@@ -436,9 +460,51 @@ export class Semantics {
         return this.modelMember(target.name, e.name, at);
       case 'variables':
         return UNKNOWN;
+      case 'value':
+        return this.valueMember(target.name, e.name, at);
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * A member of a value whose type is known: string (only a wrong case or a JavaScript name is
+   * reported) and the restricted DateTime (the page's member list).
+   */
+  private valueMember(type: string, name: string, at: Range): Ty {
+    if (type === 'string') {
+      if (!STRING_MEMBERS.has(name)) {
+        const near =
+          JAVASCRIPT_STRING_MEMBERS[name] ??
+          [...STRING_MEMBERS].find((m) => m.toLowerCase() === name.toLowerCase());
+        if (near)
+          this.problem(
+            at,
+            `'string' does not contain a definition for '${name}' and no accessible extension method '${name}' accepting a first argument of type 'string' could be found`,
+            `C# is not JavaScript and is case-sensitive: use ${near}`,
+          );
+      }
+      return name === 'Length' ? { t: 'value', name: 'int' } : UNKNOWN;
+    }
+    if (type === 'DateTime') return this.restrictedMember(BY_FULL_NAME.get('System.DateTime'), name, at);
+    return UNKNOWN;
+  }
+
+  /** A member of a type whose members the page lists one by one (DateTime, Regex, Enum...). */
+  private restrictedMember(type: AllowedType | undefined, name: string, at: Range, args = -1): Ty {
+    if (!type) return UNKNOWN;
+    const refused = type.members
+      ? !type.members.has(name) && !OBJECT_MEMBERS.has(name)
+      : type.except?.has(name) && !(name === 'Create' && args !== 0);
+    if (refused)
+      this.problem(
+        at,
+        `Usage of member '${name}' of type '${type.fullName}' is not supported within expressions`,
+        `the allowed members are: ${type.supported.replace(/`/g, '')}`,
+      );
+    if (type.fullName === 'System.DateTime' && DATETIME_VALUED.has(name))
+      return { t: 'value', name: 'DateTime' };
+    return UNKNOWN;
   }
 
   private modelMember(model: string, name: string, at: Range): Ty {
@@ -482,8 +548,13 @@ export class Semantics {
             e.args[0]?.expr,
             callee.name === 'ContainsKey' || (callee.name === 'GetValueOrDefault' && e.args.length > 1),
           );
-        if (callee.name === 'GetValueOrDefault')
-          return callee.typeArgs?.length ? this.typeOfRef(callee.typeArgs[0]) : OBJECT;
+        if (callee.name === 'GetValueOrDefault') {
+          if (callee.typeArgs?.length) return this.typeOfRef(callee.typeArgs[0]);
+          // GetValueOrDefault<T>(name, default): T is inferred from the default; with no default it is object.
+          if (e.args.length < 2) return OBJECT;
+          const d = e.args[1].expr;
+          return d.k === 'literal' && d.type === 'string' ? { t: 'value', name: 'string' } : UNKNOWN;
+        }
         return UNKNOWN;
       }
       if (target.t === 'model') {
@@ -524,19 +595,18 @@ export class Semantics {
         );
         return UNKNOWN;
       }
+      const at = { start: callee.nameStart, end: callee.end };
       if (target.t === 'static' && target.type) {
-        const type = target.type;
+        if (target.type.fullName === 'System.String') return this.valueMember('string', callee.name, at);
+        return this.restrictedMember(target.type, callee.name, at, e.args.length);
+      }
+      if (target.t === 'value') {
         if (
-          type.members
-            ? !type.members.has(callee.name)
-            : type.except?.has(callee.name) && !(callee.name === 'Create' && e.args.length)
+          target.name.startsWith('IReadOnlyDictionary<string, string') &&
+          callee.name === 'GetValueOrDefault'
         )
-          this.problem(
-            { start: callee.nameStart, end: callee.end },
-            `Member '${callee.name}' of type '${type.fullName}' is not allowed in policy expressions`,
-            `the allowed members are: ${type.supported.replace(/`/g, '')}`,
-          );
-        return UNKNOWN;
+          return e.args.length > 1 ? { t: 'value', name: 'string' } : UNKNOWN;
+        return this.valueMember(target.name, callee.name, at);
       }
       if (target.t === 'namespace') {
         this.member(callee);
@@ -577,6 +647,13 @@ export class Semantics {
           castHint('context.Variables["name"]').replace('(string)', '(bool)'),
         );
     }
+    const names = [l, r].map((x) => (x.t === 'value' ? x.name : ''));
+    if ((e.op === '==' || e.op === '!=') && names.includes('string[]') && names.includes('string'))
+      this.problem(
+        e,
+        `Operator '${e.op}' cannot be applied to operands of type '${names[0]}' and '${names[1]}'`,
+        'a header or query parameter holds string[]: compare GetValueOrDefault("name", "") instead, or index it with [0]',
+      );
     if (['==', '!=', '<', '>', '<=', '>=', '&&', '||'].includes(e.op)) return { t: 'value', name: 'bool' };
     if (
       e.op === '+' &&
@@ -591,7 +668,8 @@ export class Semantics {
 
   private recordRead(key: Expr | undefined, test: boolean): void {
     if (!key || key.k !== 'literal' || key.type !== 'string') return;
-    const name = this.source?.slice(key.start + 1, key.end - 1);
+    if (this.source?.[key.start] !== '"') return;
+    const name = this.source.slice(key.start + 1, key.end - 1);
     if (name !== undefined && !name.includes('\\'))
       this.reads.push({ name, test, start: key.start, end: key.end });
   }
@@ -648,6 +726,8 @@ function ends(s: Stmt): boolean {
       return endsAlways(s.body);
     case 'checkedBlock':
       return ends(s.block);
+    case 'using':
+      return ends(s.body);
     case 'if':
       return s.otherwise !== undefined && ends(s.then) && ends(s.otherwise);
     case 'try':
@@ -693,6 +773,8 @@ function breaks(stmts: Stmt[]): boolean {
         );
       case 'checkedBlock':
         return breaks([s.block]);
+      case 'using':
+        return breaks([s.body]);
       default:
         return false;
     }
