@@ -11,6 +11,7 @@ export const BED_TESTS = [
   'test/deploy/cli.test.ts',
   'test/deploy/credentials.test.ts',
   'test/deploy/deploy.test.ts',
+  'test/deploy/incremental-plan.test.ts',
   'test/deploy/extract-round-trip.test.ts',
   'test/deploy/deployed-equals-validated.test.ts',
   'test/deploy/identity.test.ts',

@@ -7,6 +7,7 @@ import type { Identity } from './credentials.js';
 import type { Plan, PlanEntry } from './plan.js';
 import type { Provenance } from './provenance.js';
 import { nextRecord, parseRecord, provenanceFor, recordName, stamp } from './provenance.js';
+import { withRecordState, type RecordState } from './record-state.js';
 import type { Properties, ResourceKind } from './resources.js';
 import {
   deleteResource,
@@ -206,7 +207,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   let recordWritten = false;
   if (!failure && changes.length && options.writeRecord !== false && plan.environment) {
     try {
-      await writeDeploymentRecord(conn, plan.environment, provenance, retry);
+      await writeDeploymentRecord(conn, plan.environment, provenance, retry, plan.recordState);
       recordWritten = true;
     } catch (err) {
       warnings.push(`The deployment record could not be written: ${armErrorInfo(err).message}`);
@@ -330,10 +331,11 @@ export async function writeDeploymentRecord(
   environment: string,
   p: Provenance,
   retry?: ArmRetryOptions,
+  state?: RecordState,
 ): Promise<void> {
   const ref = refFor('namedValue', { name: recordName(environment) });
   const current = await withArmRetry(() => readResource(conn, ref), retry);
-  const value = nextRecord(environment, parseRecord(current.properties?.value), p);
+  const value = withRecordState(nextRecord(environment, parseRecord(current.properties?.value), p), state);
   await withArmRetry(
     () =>
       writeResource(

@@ -7,7 +7,9 @@ import { mapLimit } from './concurrency.js';
 import type { DesiredResource, Filters } from './desired.js';
 import { DesiredStateError, desiredState } from './desired.js';
 import { lineDiff } from './diff.js';
+import { scopeResources, type PlanScope, type ScopeRequest } from './incremental-scope.js';
 import type { Provenance } from './provenance.js';
+import type { RecordState } from './record-state.js';
 import { isReservedId } from '../policy/identity.js';
 import { isManaged, readProvenance } from './provenance.js';
 import type { LiveResource, Properties, ResourceKind, ResourceRef } from './resources.js';
@@ -53,9 +55,14 @@ export interface Plan {
   service: { subscriptionId: string; resourceGroup: string; serviceName: string };
   prune: boolean;
   entries: PlanEntry[];
+  /** `unchanged` includes the resources an incremental plan did not read (scope.skipped). */
   summary: Record<PlanAction, number>;
   /** Warnings from building the desired state (errors throw DesiredStateError). */
   warnings: string[];
+  /** Which resources were read (all, or those that can differ from the recorded commit) and why. */
+  scope: PlanScope;
+  /** What a deployment of this plan records next to its commit, so a later plan can start from it. */
+  recordState: RecordState;
 }
 
 export interface PlanOptions {
@@ -68,8 +75,14 @@ export interface PlanOptions {
   filters?: Filters;
   /** Also plan deletes of live resources apim-gogs deployed that the repository no longer has. */
   prune?: boolean;
-  /** Parallel reads; default 4. */
+  /** `auto` (default): incremental when the deployment record allows it (incremental-scope.ts); `full`. */
+  scope?: ScopeRequest;
+  /** Parallel reads; default 16 (the client also paces itself by ARM's remaining-request headers). */
+  readConcurrency?: number;
+  /** @deprecated Writes' concurrency belongs to applyPlan; plans read with readConcurrency. Ignored. */
   concurrency?: number;
+  /** The ruleset file in use (default .apim-gogs.yaml in the checkout): a changed ruleset means a full plan. */
+  configFile?: string;
   retry?: ArmRetryOptions;
   logger?: Logger;
 }
@@ -87,21 +100,31 @@ export async function planDeployment(options: PlanOptions): Promise<Plan> {
   }
 }
 
+/** Reads at a time unless the caller says: ARM's read budget is larger than its write budget. */
+export const DEFAULT_READ_CONCURRENCY = 16;
+
 async function plan(options: PlanOptions): Promise<Plan> {
   const desired = desiredState(options.repository, options.values ?? {}, options.filters ?? {});
   const errors = desired.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new DesiredStateError(errors);
   const conn = options.connection;
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.readConcurrency ?? DEFAULT_READ_CONCURRENCY;
   const retry = options.retry;
-  const resources = [...desired.resources].sort(byOrder);
+  const all = [...desired.resources].sort(byOrder);
+  const { resources, scope, recordState } = await scopeResources({
+    ...options,
+    request: options.scope,
+    prune: options.prune === true,
+    desired: all,
+    values: options.values ?? {},
+  });
   const entries = await mapLimit(resources, concurrency, async (d) => {
     const live = await withArmRetry(() => readResource(conn, d.ref), retry);
     return entryFor(d, live);
   });
   if (options.prune) {
     // APIM ids are case-insensitive: `apis/Echo` in the repository is the live `apis/echo`, not a delete.
-    const wanted = new Set(resources.map((r) => r.ref.key.toLowerCase()));
+    const wanted = new Set(all.map((r) => r.ref.key.toLowerCase()));
     const candidates = (await listLive(conn, concurrency, retry)).filter(
       (c) => !wanted.has(c.ref.key.toLowerCase()),
     );
@@ -123,6 +146,7 @@ async function plan(options: PlanOptions): Promise<Plan> {
   }
   const summary: Record<PlanAction, number> = { create: 0, update: 0, delete: 0, unchanged: 0 };
   for (const e of entries) summary[e.action]++;
+  summary.unchanged += scope.skipped;
   const t = conn.target;
   return {
     version: 1,
@@ -134,6 +158,8 @@ async function plan(options: PlanOptions): Promise<Plan> {
     entries,
     summary,
     warnings: desired.diagnostics.filter((d) => d.severity !== 'error').map((d) => `${d.file}: ${d.message}`),
+    scope,
+    recordState,
   };
 }
 

@@ -34,6 +34,7 @@ export function renderPlanMarkdown(plan: Plan, options: { title?: string } = {})
     `Commit \`${plan.source.commit}\`${plan.source.ref ? ` (${plan.source.ref})` : ''} → APIM \`${plan.service.serviceName}\`: ` +
       `**${s.create}** to create, **${s.update}** to update, **${s.delete}** to delete, ${s.unchanged} unchanged.`,
   );
+  if (plan.scope) lines.push('', scopeLine(plan.scope));
   const changes = plan.entries.filter((e) => e.action !== 'unchanged');
   if (changes.length === 0) {
     lines.push('', 'No changes: APIM already matches this commit.');
@@ -63,6 +64,15 @@ export function renderPlanMarkdown(plan: Plan, options: { title?: string } = {})
   }
   for (const w of plan.warnings) lines.push('', `> ⚠️ ${w}`);
   return lines.join('\n');
+}
+
+/** Which scope ran and why; an incremental plan says what it did not look at. */
+function scopeLine(scope: Plan['scope']): string {
+  if (scope.kind === 'full') return `Scope: **full** (read all ${scope.read} resources): ${scope.reason}.`;
+  return (
+    `Scope: **incremental** since \`${scope.base?.slice(0, 12)}\` (read ${scope.read} of ${scope.read + scope.skipped} resources): ${scope.reason}. ` +
+    'Changes made in APIM outside apim-gogs to the other resources are not seen here; `verify` and `plan-scope: full` read everything.'
+  );
 }
 
 /** Markdown for the result of a deployment. */

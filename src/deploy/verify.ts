@@ -24,7 +24,7 @@ export interface VerifyResult {
   entries: DriftEntry[];
 }
 
-export interface VerifyOptions extends Omit<PlanOptions, 'prune'> {
+export interface VerifyOptions extends Omit<PlanOptions, 'prune' | 'scope'> {
   /** Also report live resources apim-gogs deployed that the repository no longer has (lists the service). */
   includeExtra?: boolean;
 }
@@ -33,7 +33,8 @@ export interface VerifyOptions extends Omit<PlanOptions, 'prune'> {
  * The release gate: does live APIM match the commit? Read-only. Provenance never counts as drift.
  */
 export async function verifyDeployment(options: VerifyOptions): Promise<VerifyResult> {
-  const plan = await planDeployment({ ...options, prune: options.includeExtra === true });
+  // The release gate reads everything: drift on resources no commit touched is what it is for.
+  const plan = await planDeployment({ ...options, scope: 'full', prune: options.includeExtra === true });
   const entries: DriftEntry[] = plan.entries
     .filter((e) => e.action !== 'unchanged')
     .map((e) => ({

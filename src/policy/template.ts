@@ -128,6 +128,13 @@ export function renderJson(
   return value;
 }
 
+/** Where an environment's values live, in the order they are looked for. */
+export const ENVIRONMENT_FILE_EXTENSIONS = ['yaml', 'yml', 'json'] as const;
+
+export function environmentFile(environment: string, ext: string): string {
+  return `environments/${environment}.${ext}`;
+}
+
 /** Reads `environments/<env>.yaml|.yml|.json` under `root`; {} when there is none. */
 export async function loadEnvironmentValues(
   root: string,
@@ -139,29 +146,31 @@ export async function loadEnvironmentValues(
       'Use letters, digits, _ - and .',
     );
   }
-  for (const ext of ['yaml', 'yml', 'json']) {
-    const file = `environments/${environment}.${ext}`;
+  for (const ext of ENVIRONMENT_FILE_EXTENSIONS) {
     // A link or an oversized file is refused (it could be the runner's credentials), never read.
-    const text = await readRepoText(root, file);
+    const text = await readRepoText(root, environmentFile(environment, ext));
     if (text === undefined) continue;
-    // Parse errors give the position, never the text (it is echoed to logs and PR comments).
-    let parsed = ext === 'json' ? parseJsonText(text, file) : parseYamlText(text, file);
-    if (parsed && typeof parsed === 'object' && 'values' in parsed)
-      parsed = (parsed as { values: unknown }).values;
-    if (parsed === null || parsed === undefined) return {};
-    if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new ConfigurationError(`environments/${environment}.${ext} must be a map of name: value.`);
-    }
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(parsed)) {
-      if (v !== null && typeof v === 'object') {
-        throw new ConfigurationError(
-          `environments/${environment}.${ext}: value of '${k}' must be a string or number.`,
-        );
-      }
-      out[k] = String(v);
-    }
-    return out;
+    return parseEnvironmentValues(text, environmentFile(environment, ext));
   }
   return {};
+}
+
+/** Parses the text of an environment file (`file` names it in errors; its extension picks the parser). */
+export function parseEnvironmentValues(text: string, file: string): Record<string, string> {
+  // Parse errors give the position, never the text (it is echoed to logs and PR comments).
+  let parsed = file.endsWith('.json') ? parseJsonText(text, file) : parseYamlText(text, file);
+  if (parsed && typeof parsed === 'object' && 'values' in parsed)
+    parsed = (parsed as { values: unknown }).values;
+  if (parsed === null || parsed === undefined) return {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConfigurationError(`${file} must be a map of name: value.`);
+  }
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parsed)) {
+    if (v !== null && typeof v === 'object') {
+      throw new ConfigurationError(`${file}: value of '${k}' must be a string or number.`);
+    }
+    out[k] = String(v);
+  }
+  return out;
 }
