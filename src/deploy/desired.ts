@@ -80,6 +80,13 @@ export function desiredState(
       'APIM ids are case-insensitive; keep one file per resource.',
     ),
   );
+  // A file that could not be read (too large, not UTF-8, not JSON) is never skipped: it stops the deployment.
+  for (const p of repo.problems) {
+    if (p.unreadable)
+      diagnostics.push(
+        diag('deploy/unreadable-file', p.file, p.message, 'Fix the file; nothing was deployed.'),
+      );
+  }
   const resources: DesiredResource[] = [];
   // APIM ids are case-insensitive: so are the filters.
   const lower = (xs: string[] | undefined): Set<string> | undefined =>

@@ -1,6 +1,15 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ConfigurationError } from '../shared/errors.js';
 import { decodePolicyBytes } from './decode.js';
+import { POLICY_MAX_BYTES } from './reader.js';
+import {
+  jsonErrorPosition,
+  SETTINGS_MAX_BYTES,
+  statInside,
+  symlinkError,
+  tooLargeError,
+} from './repo-file.js';
 import type {
   BackendDefinition,
   FragmentInformation,
@@ -15,14 +24,27 @@ const SKIP_DIRS = new Set(['.git', 'node_modules', '.github', '.vscode', '.azure
 type Problem = PolicyRepository['problems'][number];
 
 /**
+ * Bounds on what one load may walk and read: a hostile repository cannot make the runner list millions
+ * of entries or read gigabytes. Sizes are known from lstat before anything is read.
+ */
+export interface WalkLimits {
+  /** Files and folders visited. */
+  maxEntries: number;
+  /** Total bytes of the files the loader reads (policies and information JSON). */
+  maxReadBytes: number;
+}
+export const DEFAULT_WALK_LIMITS: WalkLimits = { maxEntries: 200_000, maxReadBytes: 512 * 1024 * 1024 };
+
+/**
  * Reads a repository in the APIOps layout (DESIGN.md "Repository layout"). The scope of a policy
  * comes from where it sits; any other `.xml` file is kept as a loose policy with an unknown scope,
  * so a folder of policies can be validated without the layout.
  */
 export async function loadRepository(
   root: string,
-  options: { artifactsPath?: string } = {},
+  options: { artifactsPath?: string; limits?: Partial<WalkLimits> } = {},
 ): Promise<PolicyRepository> {
+  const limits = { ...DEFAULT_WALK_LIMITS, ...options.limits };
   const absRoot = path.resolve(root);
   // APIOps repositories keep the layout in a subfolder (artifacts-path); scopes come from the path
   // inside it, while file names stay repository-relative so annotations land on the right file.
@@ -38,13 +60,49 @@ export async function loadRepository(
     fragments: [],
     problems: [],
   };
-  const files = (await walk(absArtifacts, '')).sort();
-  // Read every file first, many at a time (a 10,000-policy repository is I/O bound), then place
-  // them in sorted order so the result does not depend on timing.
-  const contents = await readAll(
+  // The artifacts folder is inside the untrusted checkout: it must not be (or pass through) a link.
+  if (prefix) await statInside(absRoot, prefix);
+  const state: WalkState = { entries: 0, links: [], limits };
+  const files = (await walk(absArtifacts, '', state)).sort();
+  if (state.links.length) {
+    const links = state.links.sort().map((l) => prefix + l);
+    const err = symlinkError(links[0]);
+    throw new ConfigurationError(
+      links.length === 1 ? err.message : `${err.message} Also: ${links.slice(1, 6).join(', ')}.`,
+      err.hint,
+    );
+  }
+  // Sizes before reads: an oversized file is reported from its lstat size and never loaded.
+  const sizes = await statAll(
     absArtifacts,
     files.filter((inner) => wanted(inner.split('/'))),
   );
+  let total = 0;
+  const toRead: string[] = [];
+  for (const [inner, size] of sizes) {
+    const max = inner.toLowerCase().endsWith('.xml') ? POLICY_MAX_BYTES : SETTINGS_MAX_BYTES;
+    if (size > max) {
+      const file = prefix + inner;
+      // Policies say what the reader would (APIM's own limit); settings files name their own limit.
+      const message =
+        max === POLICY_MAX_BYTES
+          ? `The document is ${size} bytes; APIM accepts at most ${max}.`
+          : tooLargeError(file, size, max).message;
+      repo.problems.push({ file, line: 1, column: 1, message, unreadable: true });
+      continue;
+    }
+    total += size;
+    toRead.push(inner);
+  }
+  if (total > limits.maxReadBytes) {
+    throw new ConfigurationError(
+      `The repository's policies and information files hold ${total} bytes; apim-gogs reads at most ${limits.maxReadBytes} in one run.`,
+      'Split the repository, or point artifacts-path at the folder that holds the APIOps layout.',
+    );
+  }
+  // Read every file first, many at a time (a 10,000-policy repository is I/O bound), then place
+  // them in sorted order so the result does not depend on timing.
+  const contents = await readAll(absArtifacts, toRead);
   for (const inner of files) {
     const parts = inner.split('/');
     const rel = prefix + inner;
@@ -60,7 +118,13 @@ export async function loadRepository(
           message: `'${rel}' is a policy.xml outside the APIOps layout; it is not deployed.`,
         });
       }
-      if (!bytes || placed === 'ignored' || placed === 'misplaced') continue;
+      if (placed === 'ignored' || placed === 'misplaced') continue;
+      if (!bytes) {
+        // Too large to read: still a policy of the repository (never silently dropped, which with
+        // prune would delete its live policy), with no text; the problem above stops the deployment.
+        repo.policies.push({ file: rel, ...placed, text: '' });
+        continue;
+      }
       const decoded = decodePolicyBytes(bytes);
       if (!decoded.ok) {
         repo.problems.push({
@@ -68,6 +132,7 @@ export async function loadRepository(
           line: decoded.line,
           column: decoded.column,
           message: decoded.message,
+          unreadable: true,
         });
       }
       repo.policies.push({ file: rel, ...placed, text: decoded.text });
@@ -96,6 +161,20 @@ function wanted(parts: string[]): boolean {
     return placed !== 'ignored' && placed !== 'misplaced';
   }
   return parts.length === 3 && INFO_FILES[parts[0]] === base;
+}
+
+/** lstat of each file, many at a time: the size decides before any byte is read. */
+async function statAll(absRoot: string, files: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const rel = files[next++];
+      out.set(rel, (await lstat(path.join(absRoot, rel))).size);
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 async function readAll(absRoot: string, files: string[]): Promise<Map<string, Buffer>> {
@@ -135,15 +214,47 @@ export function placePolicy(parts: string[]): Placement {
   return 'misplaced';
 }
 
-/** Every file below `rel`; sibling folders are read concurrently (a large repository has thousands). */
-async function walk(absRoot: string, rel: string): Promise<string[]> {
+interface WalkState {
+  entries: number;
+  /** Symbolic links met where the loader would read through them. */
+  links: string[];
+  limits: WalkLimits;
+}
+
+const LAYOUT_TOPS = new Set([
+  'apis',
+  'products',
+  'policy fragments',
+  'named values',
+  'backends',
+  'workspaces',
+]);
+const READ_EXTENSIONS = /\.(xml|json|ya?ml)$/i;
+
+/**
+ * Every file below `rel`; sibling folders are read concurrently (a large repository has thousands).
+ * Links are never followed: one inside the layout, named like a file apim-gogs reads, or standing for a
+ * layout folder is collected (the caller refuses the repository, naming it), so a linked policy.xml is
+ * neither read from outside the checkout nor silently skipped (which prune would turn into a delete).
+ */
+async function walk(absRoot: string, rel: string, state: WalkState): Promise<string[]> {
   const entries = await readdir(path.join(absRoot, rel), { withFileTypes: true });
+  state.entries += entries.length;
+  if (state.entries > state.limits.maxEntries) {
+    throw new ConfigurationError(
+      `The repository has more than ${state.limits.maxEntries} files and folders; apim-gogs stops walking it.`,
+      'Point artifacts-path at the folder that holds the APIOps layout, or remove what does not belong.',
+    );
+  }
   const out: string[] = [];
   const folders: Promise<string[]>[] = [];
   for (const e of entries) {
     const child = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) folders.push(walk(absRoot, child));
+    if (e.isSymbolicLink()) {
+      const top = child.split('/')[0];
+      if (LAYOUT_TOPS.has(top) || READ_EXTENSIONS.test(e.name)) state.links.push(child);
+    } else if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) folders.push(walk(absRoot, child, state));
     } else if (e.isFile()) {
       out.push(child);
     }
@@ -159,16 +270,16 @@ function readJson(bytes: Buffer, rel: string, problems: Problem[]): Record<strin
     if (json && typeof json === 'object' && !Array.isArray(json)) return json as Record<string, unknown>;
     problems.push({ file: rel, line: 1, column: 1, message: `'${rel}' must hold a JSON object.` });
   } catch (err) {
-    const m = /position (\d+)/.exec(String(err));
-    const at = m ? lineColumn(text, Number(m[1])) : { line: 1, column: 1 };
-    problems.push({ file: rel, ...at, message: `'${rel}' is not valid JSON: ${(err as Error).message}` });
+    // The position only: the parser's message quotes the file, and problems reach logs and comments.
+    const at = jsonErrorPosition(text, err) ?? { line: 1, column: 1 };
+    problems.push({
+      file: rel,
+      ...at,
+      message: `'${rel}' is not valid JSON (line ${at.line}, column ${at.column}).`,
+      unreadable: true,
+    });
   }
   return undefined;
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 /** APIOps writes `{ "properties": {...} }`; accept a bare properties object too. */

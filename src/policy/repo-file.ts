@@ -81,9 +81,9 @@ export function parseYamlText(text: string, file: string): unknown {
     return parseYaml(text, { maxAliasCount: MAX_ALIASES, prettyErrors: false, logLevel: 'error' });
   } catch (err) {
     if (err instanceof YAMLError) {
-      const at = err.linePos?.[0];
+      const at = lineColumn(text, err.pos[0]);
       throw new ConfigurationError(
-        `${file}${at ? `:${at.line}:${at.col}` : ''}: invalid YAML (${err.code}).`,
+        `${file}:${at.line}:${at.column}: invalid YAML (${err.code}).`,
         'Fix the YAML syntax at that position.',
       );
     }
@@ -116,7 +116,10 @@ export function jsonErrorPosition(text: string, err: unknown): { line: number; c
   const lc = /line (\d+) column (\d+)/.exec(msg);
   if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
   const m = /position (\d+)/.exec(msg);
-  if (!m) return undefined;
-  const before = text.slice(0, Number(m[1]));
-  return { line: before.split('\n').length, column: Number(m[1]) - before.lastIndexOf('\n') };
+  return m ? lineColumn(text, Number(m[1])) : undefined;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

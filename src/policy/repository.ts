@@ -59,5 +59,12 @@ export interface PolicyRepository {
   backends: BackendDefinition[];
   fragments: FragmentInformation[];
   /** Problems reading the layout itself (unparsable JSON, a policy file in an unknown place...). */
-  problems: { file: string; line: number; column: number; message: string }[];
+  problems: {
+    file: string;
+    line: number;
+    column: number;
+    message: string;
+    /** The file could not be used at all (too large, not valid JSON): nothing may deploy. */
+    unreadable?: boolean;
+  }[];
 }
