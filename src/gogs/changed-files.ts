@@ -1,5 +1,6 @@
 import type { GitCredentials } from './credentials.js';
 import { git } from './git.js';
+import { assertRefName } from './ref-name.js';
 
 /**
  * Files that differ between the tip of `baseBranch` and HEAD, for annotating only what a pull request
@@ -11,6 +12,7 @@ export async function changedFiles(
   creds: GitCredentials,
   baseBranch: string,
 ): Promise<Set<string>> {
+  assertRefName(baseBranch, 'base-ref');
   const tracking = `refs/remotes/origin/${baseBranch}`;
   await git(
     ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', `+refs/heads/${baseBranch}:${tracking}`],

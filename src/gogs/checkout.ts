@@ -7,6 +7,7 @@ import { gitCredentials } from './credentials.js';
 import { fetchRef } from './fetch.js';
 import { git } from './git.js';
 import { waitForMirrorSync } from './mirror.js';
+import { assertRefName } from './ref-name.js';
 import { parseRepositoryName } from './repository-name.js';
 import type { ResolvedRef } from './resolve-ref.js';
 
@@ -44,6 +45,8 @@ export interface CheckoutResult {
 export async function checkout(options: CheckoutOptions): Promise<CheckoutResult> {
   const { logger } = options;
   const { owner, name } = parseRepositoryName(options.repository);
+  // A hostile ref (`--upload-pack=x`, `main..x`, a newline) is refused before git sees it.
+  if (options.ref?.trim()) assertRefName(options.ref.trim());
   const label = `${owner}/${name}`;
   const base = new URL(options.gogsUrl.endsWith('/') ? options.gogsUrl : `${options.gogsUrl}/`);
   if (base.protocol !== 'https:' && base.protocol !== 'http:') {
