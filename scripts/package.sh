@@ -10,4 +10,4 @@ build src/doors/action/post.ts dist/post                         # GitHub Action
 build src/doors/cli/main.ts dist/cli                      # apim-gogs CLI (package.json bin)
 build src/doors/task/main.ts dist/azure-pipelines  # Azure DevOps task
 chmod +x dist/cli/index.js
-npx tsx scripts/gen-task-json.ts
+npx tsx scripts/gen-metadata.ts

@@ -1,32 +1,34 @@
 import type { Host } from '../shared/host.js';
 import { ExitCode } from '../shared/errors.js';
-import { readInputs } from './inputs.js';
 import { reportFailure } from './report-failure.js';
-import { checkoutStage } from './stages/checkout-stage.js';
+import type { Settings } from './settings.js';
+import { sourceStage } from './stages/source-stage.js';
 
 /**
- * The main job, the same for every host: inputs -> checkout -> validate -> plan -> apply -> report.
- * Returns the exit code; the host entry point sets it.
+ * THE pipeline, the same for every door: settings -> checkout (or a local directory) -> load ->
+ * validate -> plan -> apply | verify -> report. The only place stages are wired. `settings` is a
+ * function so that an input mistake is reported (and exits 2) like any other failure.
+ * Returns the exit code (DESIGN.md "Exit codes"); the door sets it.
  */
-export async function runJob(host: Host): Promise<number> {
+export async function runPipeline(host: Host, settings: () => Settings): Promise<number> {
   try {
-    const inputs = readInputs(host);
-    const checkedOut = await checkoutStage(host, inputs);
-    if (inputs.mode === 'checkout') return ExitCode.Ok;
+    const s = settings();
+    const source = await sourceStage(host, s);
+    if (s.mode === 'checkout') return ExitCode.Ok;
 
     // Loaded on demand: a checkout-only step never parses the validator or the Azure SDKs.
     const { validateStage } = await import('./stages/validate-stage.js');
-    const validation = await validateStage(host, inputs, checkedOut);
-    if (validation.failed) {
+    const validated = await validateStage(host, s, source);
+    if (validated.failed) {
       host.logger.error(
-        `Validation found problems at or above ${inputs.failSeverity}${inputs.mode === 'deploy' ? ': nothing was deployed' : ''}.`,
+        `Validation found problems at or above ${s.validation.failSeverity}${s.mode === 'validate' ? '' : ': nothing was sent to APIM'}.`,
       );
       return ExitCode.Findings;
     }
-    if (inputs.mode === 'validate') return ExitCode.Ok;
+    if (s.mode === 'validate') return ExitCode.Ok;
 
     const { azureStage } = await import('./stages/azure-stage.js');
-    return await azureStage(host, inputs, checkedOut, validation);
+    return await azureStage(host, s, source, validated);
   } catch (err) {
     return reportFailure(host, err);
   }

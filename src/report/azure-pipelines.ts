@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../shared/diagnostic.js';
+import { neutralise } from '../shared/workflow-text.js';
 import { summaryLine, type ReportInput } from './types.js';
 
 /** Logging-command escaping as azure-pipelines-task-lib does it: the message, then property values. */
@@ -9,7 +10,7 @@ const escape = (s: string): string => escapeMessage(s).replace(/]/g, '%5D').repl
 /** `##vso[task.logissue type=error;sourcepath=..;linenumber=..;columnnumber=..;code=..]message` */
 export function azureLogIssue(d: Diagnostic): string {
   // Azure DevOps knows only error and warning issues; an info finding is logged as plain text.
-  if (d.severity === 'info') return `${d.file}:${d.line}:${d.column} info ${d.ruleId}: ${d.message}`;
+  if (d.severity === 'info') return neutralise(`${d.file}:${d.line}:${d.column} info ${d.ruleId}: ${d.message}`);
   const props = [
     `type=${d.severity}`,
     `sourcepath=${d.file}`,
@@ -17,7 +18,7 @@ export function azureLogIssue(d: Diagnostic): string {
     `columnnumber=${d.column}`,
     `code=${d.ruleId}`,
   ];
-  return `##vso[task.logissue ${props.map(escape).join(';')}]${escapeMessage(d.message)}`;
+  return `##vso[task.logissue ${props.map((p) => neutralise(escape(p))).join(';')}]${neutralise(escapeMessage(d.message))}`;
 }
 
 export function formatAzurePipelines(r: ReportInput): string {

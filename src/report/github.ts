@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../shared/diagnostic.js';
+import { escapeCommandData as escapeData, escapeCommandProperty as escapeProperty } from '../shared/workflow-text.js';
 import { summaryLine, type ReportInput } from './types.js';
 
 const COMMAND: Record<Diagnostic['severity'], string> = {
@@ -7,9 +8,6 @@ const COMMAND: Record<Diagnostic['severity'], string> = {
   info: 'notice',
 };
 
-/** Workflow-command escaping: data and property values differ (properties also escape ':' and ','). */
-const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** One GitHub annotation line per diagnostic: `::error file=..,line=..,col=..,title=..::message`. */
 export function githubAnnotation(d: Diagnostic): string {

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../shared/diagnostic.js';
+import { codeSpan, tableCell } from '../shared/markdown.js';
 import { summaryLine, type ReportInput } from './types.js';
 
 const ICON: Record<Diagnostic['severity'], string> = { error: '🛑', warning: '⚠️', info: 'ℹ️' };
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 /** The run summary (GitHub step summary, Azure DevOps uploadsummary): a total and a table, capped. */
 export function formatMarkdown(r: ReportInput, limit = 200): string {
@@ -14,7 +14,7 @@ export function formatMarkdown(r: ReportInput, limit = 200): string {
   out.push('| | File | Line | Rule | Message |', '|---|---|---|---|---|');
   for (const d of r.diagnostics.slice(0, limit)) {
     out.push(
-      `| ${ICON[d.severity]} ${d.severity} | \`${cell(d.file)}\` | ${d.line}:${d.column} | ${cell(d.ruleId)} | ${cell(d.message)} |`,
+      `| ${ICON[d.severity]} ${d.severity} | ${codeSpan(d.file)} | ${d.line}:${d.column} | ${tableCell(d.ruleId)} | ${tableCell(d.message)} |`,
     );
   }
   if (r.diagnostics.length > limit)

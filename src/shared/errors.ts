@@ -9,6 +9,8 @@ export const ExitCode = {
   RolledBack: 3,
   /** Deployment failed and some changes could not be rolled back. */
   RollbackIncomplete: 4,
+  /** apim-gogs itself failed (a bug): never shares a code with findings. */
+  Internal: 5,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -2,19 +2,23 @@ import type { Diagnostic } from './diagnostic.js';
 import type { Logger } from './logger.js';
 
 /**
- * What the core needs from the CI host it runs on. One thin adapter per host implements it
- * (github, azure-pipelines, cli); the core never imports a host SDK.
+ * What the pipeline needs from the CI host it runs on. One thin adapter per door implements it
+ * (src/doors/action, task, cli); the pipeline never imports a host SDK. Every text an adapter prints
+ * goes through its one output path, which neutralises workflow commands in untrusted text
+ * (src/shared/workflow-text.ts).
  */
 export interface Host {
   readonly name: 'github' | 'azure-pipelines' | 'cli';
   readonly logger: Logger;
-  /** An input by its action.yml name (kebab-case); undefined when not given or empty. */
-  getInput(name: string): string | undefined;
   setOutput(name: string, value: string): void;
   /** Masks a value in every later log line of the host. */
   setSecret(value: string): void;
-  /** A file/line annotation on the run. */
+  /** A file/line annotation on the run (rendered by src/report, the same text as `--format github`). */
   annotate(diagnostic: Diagnostic): void;
+  /** A run-level note naming the commit and the service (GitHub notice, Azure DevOps build tag + line). */
+  annotateRun(message: string, level?: 'notice' | 'error'): void;
+  /** The command's product (a report, a plan): data on the CLI's stdout, a log section in CI. */
+  emitReport(text: string): void;
   /** Appends markdown to the run summary (no-op where the host has none). */
   appendSummary(markdown: string): Promise<void>;
   /** An OIDC ID token from the host's token service, for federated sign-in. */
@@ -32,8 +36,6 @@ export interface RunInfo {
   /** Link to the run, when the host has one. */
   url?: string;
   id?: string;
-  /** The pull request number when the run is for one. */
-  pullRequest?: number;
   workspace: string;
   tempDir: string;
 }

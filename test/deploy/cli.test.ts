@@ -5,7 +5,6 @@ import { blameCommand } from '../../src/doors/cli/commands/blame.js';
 import { deployCommand } from '../../src/doors/cli/commands/deploy.js';
 import { planCommand } from '../../src/doors/cli/commands/plan.js';
 import { verifyCommand } from '../../src/doors/cli/commands/verify.js';
-import { cliHost } from '../../src/doors/cli/cli-host.js';
 import { makeRepo, repoA, repoB, startBed, type Bed } from './support.js';
 import { writeFile, mkdir } from 'node:fs/promises';
 
@@ -15,12 +14,15 @@ beforeAll(async () => {
 });
 afterAll(async () => bed?.close());
 
-function host(): { host: ReturnType<typeof cliHost>; out: string[] } {
+/** What a command prints: `out` is stdout (its product), `err` stderr (logs). */
+function host(): {
+  host: { stdout: (l: string) => void; stderr: (l: string) => void };
+  out: string[];
+  err: string[];
+} {
   const out: string[] = [];
-  return {
-    host: cliHost({ inputs: new Map(), stdout: (l) => out.push(l), stderr: (l) => out.push(l) }),
-    out,
-  };
+  const err: string[] = [];
+  return { host: { stdout: (l) => out.push(l), stderr: (l) => err.push(l) }, out, err };
 }
 
 function azureArgs(): string[] {
@@ -62,8 +64,9 @@ describe('apim-gogs plan | deploy | verify | blame', () => {
     const { dir, sha } = await gitRepo(repoA);
     const record = path.join(dir, '..', `record-${path.basename(dir)}.json`);
     let h = host();
-    expect(await deployCommand.run([dir, ...azureArgs(), '--record-file', record], h.host)).toBe(0);
+    expect(await deployCommand.run([dir, ...azureArgs(), '--output', record], h.host)).toBe(0);
     expect(h.out.join('\n')).toContain(`Commit \`${sha}\``);
+    expect(h.err.join('\n')).toContain('== Validate policies');
     const rec = JSON.parse(await readFile(record, 'utf8')) as {
       requests: { method: string; requestId?: string }[];
       outcome: string;
@@ -78,6 +81,7 @@ describe('apim-gogs plan | deploy | verify | blame', () => {
 
     h = host();
     expect(await verifyCommand.run([dir, ...azureArgs(), '--format', 'json'], h.host)).toBe(0);
+    // --format json: stdout is exactly one JSON document, logs stay on stderr.
     expect(JSON.parse(h.out.join('\n'))).toMatchObject({ drift: false, commit: sha });
 
     h = host();
@@ -86,6 +90,37 @@ describe('apim-gogs plan | deploy | verify | blame', () => {
     h = host();
     expect(await blameCommand.run(['policy.xml', ...blameArgs], h.host)).toBe(0);
     expect(h.out.join('\n')).toContain(`commit:     ${sha}`);
+  });
+
+  it('plan and deploy validate first: a hard-coded password is a finding (exit 1) and nothing reaches APIM', async () => {
+    const { dir } = await gitRepo({
+      ...repoA,
+      'apis/echo-api/policy.xml':
+        '<policies><inbound><base /><authentication-basic username="svc" password="Hunter2-not-a-secret!" /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>',
+    });
+    const writesBefore = bed.emu.requests().filter((r) => r.service === 'arm' && r.method !== 'GET').length;
+    for (const command of [planCommand, deployCommand]) {
+      const h = host();
+      expect(await command.run([dir, ...azureArgs()], h.host)).toBe(1);
+      expect(h.err.join('\n')).toMatch(/hardcoded-secret/);
+      expect(h.err.join('\n')).toMatch(/nothing was sent to APIM/);
+    }
+    expect(bed.emu.requests().filter((r) => r.service === 'arm' && r.method !== 'GET').length).toBe(
+      writesBefore,
+    );
+  });
+
+  it('a --var value is validated like the environment file: an unresolved or hostile value never deploys', async () => {
+    const { dir } = await gitRepo({
+      ...repoA,
+      'apis/echo-api/policy.xml':
+        '<policies><inbound><base /><set-header name="x-env" exists-action="override"><value>#{envName}#</value></set-header></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>',
+    });
+    const h = host();
+    expect(
+      await deployCommand.run([dir, ...azureArgs(), '--var', 'envName=</value><mock-response'], h.host),
+    ).toBe(1);
+    expect(h.out).toEqual([]);
   });
 
   it('verify exits 1 on drift; deploy with a template value from --var', async () => {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { taskInputName } from '../../src/doors/task/task-input-name.js';
+import { camelCase as taskInputName } from '../../src/pipeline/inputs.js';
 import { startBed, type Bed } from '../bed/bed.js';
 import { doorRuntime, projectRoot } from '../bed/paths.js';
 import { filesContaining, visibleLog } from '../support/secret-scan.js';

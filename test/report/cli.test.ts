@@ -2,13 +2,17 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { explainCommand } from '../../src/doors/cli/commands/explain.js';
 import { validateCommand } from '../../src/doors/cli/commands/validate.js';
-import { ConfigurationError } from '../../src/shared/errors.js';
-import { FakeHost } from '../support/fake-host.js';
 import { makeRepo } from '../validate/helpers.js';
 
-function host(): { host: FakeHost; logger: FakeHost['logger'] } {
-  const fake = new FakeHost({ name: 'cli' });
-  return { host: fake, logger: fake.logger };
+/** Captures what a command prints: stdout (its product) and stderr (logs) apart. */
+function host(): {
+  host: { stdout: (l: string) => void; stderr: (l: string) => void };
+  out: string[];
+  err: string[];
+} {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { host: { stdout: (l) => out.push(l), stderr: (l) => err.push(l) }, out, err };
 }
 
 const CLEAN =
@@ -22,13 +26,13 @@ describe('apim-gogs validate / explain', () => {
     root = await makeRepo({ 'apis/a/policy.xml': CLEAN });
     const h = host();
     expect(await validateCommand.run([root], h.host)).toBe(0);
-    expect(h.logger.lines.join('\n')).toContain('1 file checked: 0 errors');
+    expect(h.out.join('\n')).toContain('1 file checked: 0 errors');
     await writeFile(
       path.join(root, 'apis/a/policy.xml'),
       CLEAN.replace('<backend><base /></backend>', '<backend /><outbound><set-heder /></outbound>'),
     );
     expect(await validateCommand.run([root, '--format', 'json'], h.host)).toBe(1);
-    const json = JSON.parse(h.logger.lines[h.logger.lines.length - 1]);
+    const json = JSON.parse(h.out[h.out.length - 1]);
     expect(json.summary).toMatchObject({ files: 1, errors: 1, warnings: 2 });
     await writeFile(
       path.join(root, 'apis/a/policy.xml'),
@@ -38,15 +42,23 @@ describe('apim-gogs validate / explain', () => {
     expect(await validateCommand.run([root, '--fail-severity', 'warning'], h.host)).toBe(1);
   });
 
-  it('usage and configuration mistakes are ConfigurationErrors (exit 2)', async () => {
+  it('usage and configuration mistakes exit 2 with a plain message on stderr and nothing on stdout', async () => {
     root = await makeRepo({ 'apis/a/policy.xml': CLEAN, '.apim-gogs.yaml': 'rules: { nope: off }' });
-    const h = host();
-    await expect(validateCommand.run([root], h.host)).rejects.toThrow(ConfigurationError);
-    await expect(validateCommand.run([path.join(root, 'missing')], h.host)).rejects.toThrow(/does not exist/);
-    await expect(validateCommand.run([root, '--format', 'xml'], h.host)).rejects.toThrow(/Unknown format/);
-    await expect(validateCommand.run([root, '--fail-severity', 'fatal'], h.host)).rejects.toThrow(
-      /Unknown severity/,
-    );
+    const cases: [string[], RegExp][] = [
+      [[root], /nope/],
+      [[path.join(root, 'missing')], /does not exist/],
+      [[path.join(root, 'apis/a/policy.xml')], /is a file, not a directory/],
+      [[root, '--format', 'xml'], /Unknown report format 'xml'/],
+      [[root, '--fail-severity', 'fatal'], /--fail-severity is "fatal"/],
+      [[root, '--nope'], /Unknown option --nope/],
+    ];
+    for (const [args, message] of cases) {
+      const h = host();
+      expect({ args, code: await validateCommand.run(args, h.host) }).toEqual({ args, code: 2 });
+      expect(h.err.join('\n')).toMatch(message);
+      expect(h.err.join('\n')).not.toMatch(/unexpectedly/);
+      expect(h.out).toEqual([]);
+    }
   });
 
   it('explain prints the effective policy with the file each policy comes from', async () => {
@@ -59,12 +71,14 @@ describe('apim-gogs validate / explain', () => {
     });
     const h = host();
     expect(await explainCommand.run(['a/get', '--dir', root], h.host)).toBe(0);
-    const out = h.logger.lines.join('\n');
+    const out = h.out.join('\n');
     expect(out).toContain('policy.xml -> apis/a/policy.xml -> apis/a/operations/get/policy.xml');
     const order = ['<cors>', '<rate-limit ', '<validate-jwt', '<rewrite-uri'].map((s) => out.indexOf(s));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(order[0]).toBeGreaterThan(0);
     expect(out).toContain('<!-- from apis/a/operations/get/policy.xml:1 -->');
-    await expect(explainCommand.run(['nope', '--dir', root], h.host)).rejects.toThrow(ConfigurationError);
+    await expect(explainCommand.run(['nope', '--dir', root], h.host)).rejects.toThrow(
+      /No policy found for 'nope'/,
+    );
   });
 });

@@ -36,10 +36,21 @@ export class FakeHost implements Host {
     this.state = { ...options.state };
   }
 
-  getInput(name: string): string | undefined {
-    this.inputsRead.push(name);
-    const value = this.options.inputs?.[name];
-    return value === undefined || value === '' ? undefined : value;
+  /** The inputs as a door hands them to readSettings (src/pipeline/settings.ts). */
+  readonly reader = {
+    get: (name: string): string | undefined => {
+      this.inputsRead.push(name);
+      const value = this.options.inputs?.[name];
+      return value === undefined || value === '' ? undefined : value;
+    },
+  };
+  readonly runNotes: { message: string; level: string }[] = [];
+  readonly reports: string[] = [];
+  annotateRun(message: string, level: 'notice' | 'error' = 'notice'): void {
+    this.runNotes.push({ message, level });
+  }
+  emitReport(text: string): void {
+    this.reports.push(text);
   }
   setOutput(name: string, value: string): void {
     this.outputs[name] = value;
@@ -83,6 +94,8 @@ export class FakeHost implements Host {
       JSON.stringify(this.outputs),
       JSON.stringify(this.annotations),
       this.summary.join('\n'),
+      this.reports.join('\n'),
+      JSON.stringify(this.runNotes),
     ].join('\n');
     return this.secrets.filter((s) => s !== '' && published.includes(s));
   }

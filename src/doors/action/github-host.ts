@@ -1,45 +1,60 @@
-import * as core from '@actions/core';
+import { appendFile } from 'node:fs/promises';
 import os from 'node:os';
+import { githubAnnotation } from '../../report/github.js';
 import type { Diagnostic } from '../../shared/diagnostic.js';
-import type { Logger } from '../../shared/logger.js';
 import type { Host, RunInfo } from '../../shared/host.js';
+import type { Logger } from '../../shared/logger.js';
+import { neutralise } from '../../shared/workflow-text.js';
+import { command, fileCommand, writeLine } from './workflow-commands.js';
 
-/** GitHub Actions: everything through @actions/core (workflow commands, GITHUB_OUTPUT, step summary). */
+/**
+ * GitHub Actions. Every line of free text passes through `neutralise` (the one output path), so no
+ * file name, XML or commit message can become a workflow command; commands of our own are written
+ * with escaped data and properties.
+ */
 export function githubHost(): Host {
+  const say = (text: string) => writeLine(neutralise(text));
   const logger: Logger = {
-    debug: core.debug,
-    info: core.info,
-    warning: (m) => core.warning(m),
-    error: (m) => core.error(m),
-    group: (name, fn) => core.group(name, fn),
+    debug: (m) => writeLine(command('debug', {}, neutralise(m))),
+    info: say,
+    warning: (m) => writeLine(command('warning', {}, neutralise(m))),
+    error: (m) => writeLine(command('error', {}, neutralise(m))),
+    async group(name, fn) {
+      writeLine(command('group', {}, neutralise(name)));
+      try {
+        return await fn();
+      } finally {
+        writeLine('::endgroup::');
+      }
+    },
   };
   return {
     name: 'github',
     logger,
-    getInput: (name) => core.getInput(name) || undefined,
-    setOutput: core.setOutput,
-    setSecret: core.setSecret,
-    annotate(d: Diagnostic) {
-      const props: core.AnnotationProperties = {
-        title: `${d.ruleId} (${d.category})`,
-        file: d.file,
-        startLine: d.line,
-        startColumn: d.column,
-        endLine: d.endLine,
-        endColumn: d.endColumn,
-      };
-      const text = `${d.message}${d.help ? `\n${d.help}` : ''}`;
-      if (d.severity === 'error') core.error(text, props);
-      else if (d.severity === 'warning') core.warning(text, props);
-      else core.notice(text, props);
+    setOutput(name, value) {
+      if (!fileCommand('GITHUB_OUTPUT', name, value)) writeLine(command('set-output', { name }, value));
     },
+    setSecret: (value) => {
+      if (value) writeLine(command('add-mask', {}, value));
+    },
+    annotate: (d: Diagnostic) => writeLine(githubAnnotation(d)),
+    annotateRun: (message, level = 'notice') =>
+      writeLine(command(level, { title: 'apim-gogs' }, neutralise(message))),
+    emitReport: say,
     async appendSummary(markdown) {
-      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+      const file = process.env.GITHUB_STEP_SUMMARY;
+      if (file) await appendFile(file, `${markdown}${os.EOL}`);
     },
-    getIdToken: (audience) => core.getIDToken(audience),
+    async getIdToken(audience) {
+      // Loaded here only: @actions/core brings an HTTP client the other modes never need.
+      const core = await import('@actions/core');
+      return core.getIDToken(audience);
+    },
     runInfo: githubRunInfo,
-    saveState: core.saveState,
-    getState: (name) => core.getState(name) || undefined,
+    saveState: (name, value) => {
+      if (!fileCommand('GITHUB_STATE', name, value)) writeLine(command('save-state', { name }, value));
+    },
+    getState: (name) => process.env[`STATE_${name}`] || undefined,
   };
 }
 

@@ -1,4 +1,8 @@
-import type { Host } from '../../shared/host.js';
+/** Where a command writes: stdout for its product (data), stderr for logs. Tests pass their own. */
+export interface CliIo {
+  stdout?: (line: string) => void;
+  stderr?: (line: string) => void;
+}
 
 /** One `apim-gogs <name>` sub-command. */
 export interface Command {
@@ -7,6 +11,6 @@ export interface Command {
   summary: string;
   /** Usage text for `apim-gogs <name> --help`. */
   usage: string;
-  /** Returns the process exit code (see core/errors.ts ExitCode). */
-  run(args: string[], host: Host): Promise<number>;
+  /** Returns the process exit code (src/shared/errors.ts ExitCode). */
+  run(args: string[], io?: CliIo): Promise<number>;
 }

@@ -1,30 +1,27 @@
-import * as im from 'azure-pipelines-task-lib/internal.js';
 import * as tl from 'azure-pipelines-task-lib/task.js';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Diagnostic } from '../../shared/diagnostic.js';
+import { camelCase, spec, type InputName } from '../../pipeline/inputs.js';
+import { azureLogIssue } from '../../report/azure-pipelines.js';
 import { ConfigurationError } from '../../shared/errors.js';
-import { INPUTS } from '../../pipeline/inputs.js';
-import type { Logger } from '../../shared/logger.js';
 import type { Host, RunInfo } from '../../shared/host.js';
-import { taskInputName } from './task-input-name.js';
+import type { Logger } from '../../shared/logger.js';
+import { neutralise } from '../../shared/workflow-text.js';
+import { secretInput } from './secret-inputs.js';
 
-const SECRET_INPUTS = new Set(
-  Object.entries(INPUTS)
-    .filter(([, spec]) => 'secret' in spec && spec.secret)
-    .map(([name]) => name),
-);
-
-/** Azure DevOps: azure-pipelines-task-lib (##vso logging commands, output variables, summaries). */
+/**
+ * Azure DevOps: azure-pipelines-task-lib (##vso logging commands, output variables, summaries).
+ * Every line of free text passes through `neutralise`: the agent reads `##vso[` anywhere in a line.
+ */
 export function azurePipelinesHost(): Host {
   const logger: Logger = {
-    debug: (m) => tl.debug(m),
-    info: (m) => console.log(m),
-    warning: (m) => tl.warning(m),
-    error: (m) => tl.error(m),
+    debug: (m) => tl.debug(neutralise(m)),
+    info: (m) => console.log(neutralise(m)),
+    warning: (m) => tl.warning(neutralise(m)),
+    error: (m) => tl.error(neutralise(m)),
     async group(name, fn) {
-      console.log(`##[group]${name}`);
+      console.log(`##[group]${neutralise(name)}`);
       try {
         return await fn();
       } finally {
@@ -37,20 +34,17 @@ export function azurePipelinesHost(): Host {
   return {
     name: 'azure-pipelines',
     logger,
-    getInput(name) {
-      const taskName = taskInputName(name);
-      // tl.getInput writes every value to the debug log; a secret is read from the task lib's vault
-      // (where it moves every INPUT_* variable at load) without that.
-      if (SECRET_INPUTS.has(name))
-        return im._vault.retrieveSecret(`INPUT_${im._getVariableKey(taskName)}`) || undefined;
-      return tl.getInput(taskName, false) || undefined;
-    },
-    setOutput: (name, value) => tl.setVariable(name, value, false, true),
+    // task.json's outputVariables are camelCase (its schema's pattern); the pipeline names them kebab-case.
+    setOutput: (name, value) => tl.setVariable(camelCase(name), value, false, true),
     setSecret: (value) => tl.setSecret(value),
-    annotate(d: Diagnostic) {
-      const type = d.severity === 'error' ? tl.IssueType.Error : tl.IssueType.Warning;
-      tl.logIssue(type, `${d.message} (${d.ruleId})`, d.file, d.line, d.column, d.ruleId);
+    annotate: (d) => console.log(azureLogIssue(d)),
+    annotateRun(message, level = 'notice') {
+      const sha = /\b[0-9a-f]{40}\b/.exec(message)?.[0];
+      if (sha) tl.command('build.addbuildtag', null, `apim-gogs-${sha.slice(0, 12)}`);
+      if (level === 'error') tl.error(neutralise(message));
+      else console.log(neutralise(message));
     },
+    emitReport: (text) => console.log(neutralise(text)),
     async appendSummary(markdown) {
       const file = path.join(info.tempDir, `apim-gogs-summary-${process.pid}-${++summaries}.md`);
       await writeFile(file, markdown);
@@ -72,6 +66,12 @@ export function azurePipelinesHost(): Host {
     saveState: (name, value) => tl.setTaskVariable(name, value),
     getState: (name) => tl.getTaskVariable(name) || undefined,
   };
+}
+
+/** A task input by the table's name (camelCase in task.json); secrets never through tl.getInput. */
+export function taskInput(name: InputName): string | undefined {
+  if (spec(name).secret) return secretInput(name);
+  return tl.getInput(camelCase(name), false)?.trim() || undefined;
 }
 
 /**

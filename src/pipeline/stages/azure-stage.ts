@@ -1,9 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readConcurrency, readCredential, readList, readPrune, readTarget } from '../azure-settings.js';
 import {
-  ApimConnection,
   applyPlan,
+  deploymentRecord,
   DesiredStateError,
   planDeployment,
   renderApplyMarkdown,
@@ -11,28 +9,31 @@ import {
   renderPlanMarkdown,
   resolveIdentity,
   verifyDeployment,
-  writePlanFile,
-  writeRecordFile,
+  type Plan,
   type PlanOptions,
 } from '../../deploy/index.js';
-import type { CheckoutResult } from '../../gogs/checkout.js';
 import { GogsClient } from '../../gogs/client.js';
 import { upsertPullRequestComment } from '../../gogs/pr-comment.js';
 import { parseRepositoryName } from '../../gogs/repository-name.js';
+import { ConfigurationError, ExitCode } from '../../shared/errors.js';
 import type { Host } from '../../shared/host.js';
-import type { ValidateStageResult } from './validate-stage.js';
-import { ExitCode } from '../../shared/errors.js';
-import type { JobInputs } from '../inputs.js';
+import { codeBlock } from '../../shared/markdown.js';
+import { connectApim } from '../connect.js';
+import type { AzureSettings, Settings } from '../settings.js';
+import { writeUserFile } from '../user-file.js';
+import type { Source } from './source-stage.js';
+import type { Validated } from './validate-stage.js';
+import { readFile } from 'node:fs/promises';
 
 /** plan, deploy or verify against APIM. Returns the exit code. */
 export async function azureStage(
   host: Host,
-  inputs: JobInputs,
-  co: CheckoutResult,
-  loaded: Pick<ValidateStageResult, 'repository' | 'templateValues'>,
+  s: Settings,
+  source: Source,
+  validated: Validated,
 ): Promise<number> {
   try {
-    return await planApplyVerify(host, inputs, co, loaded);
+    return await planApplyVerify(host, s, source, validated);
   } catch (err) {
     // An unresolved template placeholder or a secret value in the repository is a finding in a
     // file, reported like validation's findings, before any write.
@@ -45,77 +46,120 @@ export async function azureStage(
 
 async function planApplyVerify(
   host: Host,
-  inputs: JobInputs,
-  co: CheckoutResult,
-  loaded: Pick<ValidateStageResult, 'repository' | 'templateValues'>,
+  s: Settings,
+  source: Source,
+  validated: Validated,
 ): Promise<number> {
-  const get = (name: string) => host.getInput(name)?.trim() || undefined;
-  const credential = readCredential(get, host);
-  const apim = new ApimConnection(credential, readTarget(get));
-  const concurrency = readConcurrency(get);
+  const azure = s.azure!;
+  if (!source.commit)
+    throw new ConfigurationError('The commit of the repository is unknown.', 'Pass --commit.');
+  const connection = connectApim(host, azure);
   const run = host.runInfo();
   const planOptions: PlanOptions = {
-    repository: loaded.repository,
-    connection: apim,
+    repository: validated.repository,
+    connection,
     source: {
-      commit: co.sha,
-      ref: co.ref,
-      repository: new URL(inputs.repository, withSlash(inputs.gogsUrl)).toString(),
-      runUrl: run.url,
+      commit: source.commit,
+      ref: source.ref,
+      repository: source.repositoryUrl,
+      runUrl: source.runUrl,
     },
-    environment: inputs.environment,
-    values: loaded.templateValues,
-    filters: { apis: readList(get, 'apis'), products: readList(get, 'products') },
-    concurrency,
+    environment: s.validation.environment,
+    values: validated.templateValues,
+    filters: azure.filters,
+    concurrency: azure.concurrency,
     logger: host.logger,
   };
+  const tag = source.commit.slice(0, 12);
 
-  if (inputs.mode === 'verify') {
-    const result = await host.logger.group('Verify live APIM against the commit', () =>
-      verifyDeployment(planOptions),
+  if (s.mode === 'verify') {
+    const result = await host.logger.group(
+      `Verify live APIM ${azure.target.serviceName} against the commit`,
+      () => verifyDeployment({ ...planOptions, includeExtra: azure.includeExtra }),
     );
-    const file = path.join(run.tempDir, `apim-gogs-drift-${co.sha.slice(0, 12)}.json`);
-    await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+    const json = `${JSON.stringify(result, null, 2)}\n`;
     const text = renderDriftText(result);
-    host.logger.info(text);
+    const file = s.report.file ?? path.join(run.tempDir, `apim-gogs-drift-${tag}.json`);
+    await writeUserFile(file, json, 'drift report');
     host.setOutput('drift', String(result.drift));
     host.setOutput('drift-report', file);
-    await host.appendSummary(`#### Release gate\n\n\`\`\`\n${text}\n\`\`\`\n`);
+    emit(host, s, text, json);
+    host.annotateRun(
+      `${result.drift ? 'Drift' : 'No drift'}: APIM ${azure.target.serviceName} ${result.drift ? 'differs from' : 'matches'} commit ${source.commit}${source.ref ? ` (${source.ref})` : ''}.`,
+    );
+    await host.appendSummary(`#### Release gate\n\n${codeBlock(text)}\n`);
     return result.exitCode;
   }
 
-  const plan = await host.logger.group('Plan', () =>
-    planDeployment({ ...planOptions, prune: readPrune(get) }),
-  );
-  const planFile = path.join(run.tempDir, `apim-gogs-plan-${co.sha.slice(0, 12)}.json`);
-  await writePlanFile(planFile, plan);
+  const plan = await host.logger.group('Plan', () => planDeployment({ ...planOptions, prune: azure.prune }));
   const changes = plan.entries.filter((e) => e.action !== 'unchanged').length;
+  const planJson = `${JSON.stringify(plan, null, 2)}\n`;
+  const planFile =
+    s.mode === 'plan' && s.report.file ? s.report.file : path.join(run.tempDir, `apim-gogs-plan-${tag}.json`);
+  await writeUserFile(planFile, planJson, 'plan');
   host.setOutput('plan', planFile);
   host.setOutput('changes', String(changes));
   const planMarkdown = renderPlanMarkdown(plan);
-  const counts = Object.entries(plan.summary).map(([action, n]) => `${n} ${action}`);
-  host.logger.info(`Plan: ${changes} change(s): ${counts.join(', ')}.`);
+  host.logger.info(planLine(plan, changes));
   await host.appendSummary(planMarkdown);
-  if (inputs.pullRequest) await commentOnPullRequest(host, inputs, planMarkdown);
-  if (inputs.mode === 'plan') return ExitCode.Ok;
+  if (s.pullRequest && source.gogs)
+    await commentOnPullRequest(host, source, s.pullRequest.number, planMarkdown);
+  if (s.mode === 'plan') {
+    emit(host, s, planMarkdown, planJson);
+    return ExitCode.Ok;
+  }
 
-  const identity = await resolveIdentity(credential);
-  const result = await host.logger.group('Deploy', () =>
-    applyPlan({ plan, connection: apim, identity, concurrency, logger: host.logger }),
+  const identity = await resolveIdentity(connection.credential);
+  const result = await host.logger.group(`Deploy to APIM ${azure.target.serviceName}`, () =>
+    applyPlan({ plan, connection, identity, concurrency: azure.concurrency, logger: host.logger }),
   );
-  const recordFile = path.join(run.tempDir, `apim-gogs-record-${co.sha.slice(0, 12)}.json`);
-  await writeRecordFile(recordFile, plan, result);
+  const recordJson = `${JSON.stringify(deploymentRecord(plan, result), null, 2)}\n`;
+  const recordFile = s.report.file ?? path.join(run.tempDir, `apim-gogs-record-${tag}.json`);
+  await writeUserFile(recordFile, recordJson, 'record');
   host.setOutput('record', recordFile);
-  await host.appendSummary(renderApplyMarkdown(plan, result));
+  const applyMarkdown = renderApplyMarkdown(plan, result);
+  emit(host, s, applyMarkdown, recordJson);
+  host.annotateRun(
+    `${result.exitCode === 0 ? 'Deployed' : 'Deployment failed for'} commit ${source.commit}${source.ref ? ` (${source.ref})` : ''} to APIM ${azure.target.serviceName}: ${describeOutcome(result.outcome)}.`,
+    result.exitCode === 0 ? 'notice' : 'error',
+  );
+  await host.appendSummary(applyMarkdown);
   return result.exitCode;
 }
 
-async function commentOnPullRequest(host: Host, inputs: JobInputs, markdown: string): Promise<void> {
-  const { owner, name } = parseRepositoryName(inputs.repository);
-  const ca = inputs.gogsCaFile ? await readFile(inputs.gogsCaFile, 'utf8') : undefined;
-  const client = new GogsClient({ url: inputs.gogsUrl, token: inputs.token, ca });
-  const how = await upsertPullRequestComment(client, owner, name, inputs.pullRequest!, markdown);
-  host.logger.info(`Plan ${how} as a comment on pull request #${inputs.pullRequest}.`);
+/** The command's product: text for people, JSON with --format json (the CLI's stdout; a log in CI). */
+function emit(host: Host, s: Settings, text: string, json: string): void {
+  const format = s.report.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new ConfigurationError(`Format "${format}" is not text or json for ${s.mode}.`);
+  host.emitReport(format === 'json' ? json.trimEnd() : text);
 }
 
-const withSlash = (u: string) => (u.endsWith('/') ? u : `${u}/`);
+function planLine(plan: Plan, changes: number): string {
+  const counts = Object.entries(plan.summary).map(([action, n]) => `${n} ${action}`);
+  return `Plan: ${changes} change(s): ${counts.join(', ')}.`;
+}
+
+const describeOutcome = (o: string): string =>
+  ({
+    'no-changes': 'no changes',
+    succeeded: 'succeeded',
+    'rolled-back': 'rolled back, APIM is as it was',
+    'rollback-incomplete': 'NOT fully rolled back, see the summary',
+  })[o] ?? o;
+
+async function commentOnPullRequest(
+  host: Host,
+  source: Source,
+  number: number,
+  markdown: string,
+): Promise<void> {
+  const g = source.gogs!;
+  const { owner, name } = parseRepositoryName(g.repository);
+  const ca = g.caFile ? await readFile(g.caFile, 'utf8') : undefined;
+  const client = new GogsClient({ url: g.gogsUrl, token: g.token, ca });
+  const how = await upsertPullRequestComment(client, owner, name, number, markdown);
+  host.logger.info(`Plan ${how} as a comment on pull request #${number}.`);
+}
+
+export type { AzureSettings };

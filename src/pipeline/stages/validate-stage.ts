@@ -1,64 +1,80 @@
-import path from 'node:path';
-import { atOrAbove } from '../../shared/diagnostic.js';
 import { changedFiles } from '../../gogs/changed-files.js';
-import type { CheckoutResult } from '../../gogs/checkout.js';
 import { gitCredentials } from '../../gogs/credentials.js';
-import type { Host } from '../../shared/host.js';
-import { loadRepository } from '../../policy/layout.js';
+import { loadEnvironmentRepository } from '../../policy/environment.js';
 import type { PolicyRepository } from '../../policy/repository.js';
-import { loadEnvironmentValues } from '../../policy/template.js';
 import { formatReport } from '../../report/index.js';
+import { atOrAbove } from '../../shared/diagnostic.js';
+import type { Host } from '../../shared/host.js';
 import { validateRepository, type ValidationResult } from '../../validate/index.js';
-import type { JobInputs } from '../inputs.js';
+import type { Settings } from '../settings.js';
+import { writeUserFile } from '../user-file.js';
+import type { Source } from './source-stage.js';
 
-export interface ValidateStageResult {
+export interface Validated {
   result: ValidationResult;
-  /** What was read from the checkout, handed on so the deploy stage does not read it again. */
+  /** What was read and validated, handed on so that the deploy stage deploys exactly this. */
   repository: PolicyRepository;
+  /** Environment file values with the command line's --var values on top: validated and deployed alike. */
   templateValues: Record<string, string>;
   /** True when findings at or above fail-severity were found. */
   failed: boolean;
 }
 
 /**
- * Validates the whole checked-out repository and annotates the run. On a pull request only the files
- * it changes are annotated (the rest are still checked and counted).
+ * The gate every door passes before any ARM call: validates the whole repository as it will be
+ * deployed (templates rendered) and reports it. On a pull request only the files it changes are
+ * annotated (the rest are still checked and counted).
  */
-export async function validateStage(
-  host: Host,
-  inputs: JobInputs,
-  co: CheckoutResult,
-): Promise<ValidateStageResult> {
+export async function validateStage(host: Host, s: Settings, source: Source): Promise<Validated> {
   return host.logger.group('Validate policies', async () => {
-    const repository = await loadRepository(co.path);
-    const templateValues = inputs.environment ? await loadEnvironmentValues(co.path, inputs.environment) : {};
+    const env = s.validation.environment;
+    const { repository, templateValues, apiops } = await loadEnvironmentRepository(source.path, {
+      artifactsPath: s.validation.artifactsPath,
+      environment: env,
+      vars: s.validation.vars,
+    });
+    if (apiops) {
+      host.logger.info(`APIOps overrides from ${apiops.file} applied for environment ${env}.`);
+      for (const w of apiops.warnings) host.logger.warning(w);
+    }
     const result = await validateRepository({
-      root: co.path,
-      configFile: inputs.config ? path.resolve(co.path, inputs.config) : undefined,
-      environment: inputs.environment,
+      root: source.path,
+      configFile: s.validation.config,
+      environment: env,
+      externalNamedValues: s.validation.externalNamedValues,
       repository,
       templateValues,
     });
-    let annotate = result.diagnostics;
-    if (inputs.pullRequest) {
-      const base = inputs.baseRef ?? co.repository.defaultBranch;
-      const changed = await changedFiles(
-        co.path,
-        gitCredentials(inputs.gogsUrl, inputs.token, inputs.gogsCaFile),
-        base,
-      );
-      annotate = annotate.filter((d) => changed.has(d.file));
-      const hidden = result.diagnostics.length - annotate.length;
-      if (hidden > 0)
-        host.logger.info(
-          `${hidden} finding(s) in files this pull request does not change are not annotated.`,
-        );
-    }
-    for (const d of annotate) host.annotate(d);
-    host.logger.info(formatReport(result, 'stylish'));
+    await annotate(host, s, source, result);
     host.setOutput('diagnostics', String(result.diagnostics.length));
     await host.appendSummary(formatReport(result, 'markdown'));
-    const failed = result.diagnostics.some((d) => atOrAbove(d.severity, inputs.failSeverity));
+    // The validate command's product is the report (data on the CLI's stdout, or a file); in every
+    // other mode it is a log section.
+    if (s.mode === 'validate') {
+      const report = formatReport(result, s.report.format ?? 'stylish');
+      if (s.report.file) await writeUserFile(s.report.file, `${report}\n`, 'output');
+      else host.emitReport(report);
+    } else {
+      host.logger.info(formatReport(result, 'stylish'));
+    }
+    const failed = result.diagnostics.some((d) => atOrAbove(d.severity, s.validation.failSeverity));
     return { result, failed, repository, templateValues };
   });
+}
+
+async function annotate(host: Host, s: Settings, source: Source, result: ValidationResult): Promise<void> {
+  let shown = result.diagnostics;
+  if (s.pullRequest && source.gogs) {
+    const g = source.gogs;
+    const changed = await changedFiles(
+      source.path,
+      gitCredentials(g.gogsUrl, g.token, g.caFile),
+      s.pullRequest.baseRef ?? g.defaultBranch,
+    );
+    shown = shown.filter((d) => changed.has(d.file));
+    const hidden = result.diagnostics.length - shown.length;
+    if (hidden > 0)
+      host.logger.info(`${hidden} finding(s) in files this pull request does not change are not annotated.`);
+  }
+  for (const d of shown) host.annotate(d);
 }

@@ -1,11 +1,21 @@
-import { readFile } from 'node:fs/promises';
-import { blame, renderBlameText, type AuthorInfo } from '../../../deploy/index.js';
-import { AZURE_INPUTS, connectAzure } from '../../../pipeline/azure-settings.js';
+import { cliOptionsOf, envName, type InputName } from '../../../pipeline/inputs.js';
+import { runBlame } from '../../../pipeline/blame.js';
+import { readAzureSettings } from '../../../pipeline/settings.js';
+import { parseGogsUrl } from '../../../gogs/gogs-url.js';
 import { ConfigurationError } from '../../../shared/errors.js';
-import { GogsClient } from '../../../gogs/client.js';
-import { parseRepositoryName } from '../../../gogs/repository-name.js';
+import { cliHost } from '../cli-host.js';
 import type { Command } from '../command.js';
+import { optionHelp, table } from '../help.js';
 import { parseArgs } from '../parse-args.js';
+
+const AZURE = cliOptionsOf('blame').filter((n) => n !== 'outputs-file' && n !== 'summary-file');
+const OWN: [string, string][] = [
+  ['--environment NAME', 'Environment whose deployment record completes named values.'],
+  ['--gogs-url URL', 'Gogs server, to name the author (token in GOGS_TOKEN).'],
+  ['--repository OWNER/NAME', 'Repository on Gogs, to name the author.'],
+  ['--gogs-ca-file FILE', 'PEM of a private CA that signed the Gogs certificate.'],
+  ['--format text|json', 'Output format (default text).'],
+];
 
 /** `apim-gogs blame <resource>`: which commit, author, run and identity put a live resource there. */
 export const blameCommand: Command = {
@@ -16,58 +26,46 @@ export const blameCommand: Command = {
     '',
     '<resource>: policies/policy, apis/{api}/policies/policy, apis/{api}/operations/{op}/policies/policy,',
     '  products/{p}/policies/policy, policyFragments/{id}, namedValues/{id}, backends/{id}, or an APIOps path.',
-    'The author comes from Gogs when --gogs-url and --repository are given (token in GOGS_TOKEN).',
     '',
     'Options:',
-    ...Object.entries(AZURE_INPUTS).map(([n, s]) => `  --${n.padEnd(22)} ${s.description}`),
-    '  --environment            Environment whose deployment record completes named values',
-    '  --gogs-url               Gogs server, for the author',
-    '  --repository             owner/name on Gogs, for the author',
-    '  --gogs-ca-file           PEM of a private CA that signed the Gogs certificate',
-    '  --format                 text (default) or json',
+    ...optionHelp(AZURE),
+    ...table(OWN),
   ].join('\n'),
-  async run(args, host) {
+  async run(args, io = {}) {
     const { options, positionals } = parseArgs(args, {
-      values: [
-        ...Object.keys(AZURE_INPUTS),
-        'environment',
-        'gogs-url',
-        'repository',
-        'gogs-ca-file',
-        'format',
-      ],
+      values: [...AZURE, 'environment', 'gogs-url', 'repository', 'gogs-ca-file', 'format'],
     });
     if (positionals.length !== 1)
       throw new ConfigurationError(
         'blame needs exactly one resource.',
         'Example: apim-gogs blame apis/echo/policies/policy',
       );
-    const get = (name: string): string | undefined => options.get(name) ?? host.getInput(name);
+    const get = (n: string): string | undefined =>
+      options.get(n) ?? (process.env[envName(n as InputName)] || undefined);
+    const format = get('format') ?? 'text';
+    if (format !== 'text' && format !== 'json')
+      throw new ConfigurationError(`--format ${format} is not text or json.`);
+    const host = cliHost({ ...io, reportFormat: format });
     const gogsUrl = get('gogs-url');
     const repository = get('repository');
-    const token = process.env.GOGS_TOKEN ?? process.env.APIM_GOGS_TOKEN;
-    let lookupAuthor: ((sha: string) => Promise<AuthorInfo | undefined>) | undefined;
-    if (gogsUrl && repository && token) {
-      host.setSecret(token);
-      const { owner, name } = parseRepositoryName(repository);
-      const caFile = get('gogs-ca-file');
-      const gogs = new GogsClient({
-        url: gogsUrl,
-        token,
-        ca: caFile ? await readFile(caFile, 'utf8') : undefined,
-      });
-      lookupAuthor = async (sha) => {
-        const c = await gogs.getCommit(owner, name, sha);
-        return c && { name: c.author.name, email: c.author.email, date: c.author.date, message: c.message };
-      };
-    }
-    const result = await blame({
-      connection: connectAzure(get, host),
+    const token = process.env.GOGS_TOKEN;
+    return runBlame(host, {
+      azure: readAzureSettings(
+        { get: (n) => get(n) },
+        { door: 'cli', defaultAuth: 'azure-cli', workspace: process.cwd(), nameOf: (n) => `--${n}` },
+      ),
       resource: positionals[0],
       environment: get('environment'),
-      lookupAuthor,
+      gogs:
+        gogsUrl && repository && token
+          ? {
+              gogsUrl: parseGogsUrl(gogsUrl, { inputName: '--gogs-url' }),
+              repository,
+              token,
+              caFile: get('gogs-ca-file'),
+            }
+          : undefined,
+      format,
     });
-    host.logger.info(get('format') === 'json' ? JSON.stringify(result, null, 2) : renderBlameText(result));
-    return result.exists ? 0 : 1;
   },
 };

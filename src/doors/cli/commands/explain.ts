@@ -6,6 +6,7 @@ import { loadRepository } from '../../../policy/layout.js';
 import { loadProductApis } from '../../../policy/products.js';
 import { readPolicy } from '../../../policy/reader.js';
 import { elementSource } from '../../../policy/source.js';
+import { cliHost } from '../cli-host.js';
 import type { Command } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 
@@ -20,7 +21,8 @@ export const explainCommand: Command = {
     "fragment's policies. Each policy is preceded by a comment naming the file and line it comes from.",
     'The product level is included when the API belongs to exactly one product (products/*/apis.json).',
   ].join('\n'),
-  async run(args, host) {
+  async run(args, io = {}) {
+    const host = cliHost(io);
     const { options, positionals } = parseArgs(args, { values: ['dir'] });
     const target = positionals[0];
     if (!target || positionals.length > 1)
@@ -44,8 +46,8 @@ export const explainCommand: Command = {
         'Name an API folder under apis/ (and an operation under it).',
       );
     }
-    host.logger.info(`<!-- effective policy of ${target}: ${found.chain.join(' -> ')} -->`);
-    host.logger.info(
+    host.emitReport(`<!-- effective policy of ${target}: ${found.chain.join(' -> ')} -->`);
+    host.emitReport(
       printEffective(
         found.root,
         (el) => {

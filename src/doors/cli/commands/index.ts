@@ -5,6 +5,7 @@ import { deployCommand } from './deploy.js';
 import { planCommand } from './plan.js';
 import { verifyCommand } from './verify.js';
 import { explainCommand } from './explain.js';
+import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
 
 /**
@@ -12,6 +13,7 @@ import { validateCommand } from './validate.js';
  * command.
  */
 export const commands: Command[] = [
+  runCommand,
   validateCommand,
   explainCommand,
   planCommand,
