@@ -292,7 +292,8 @@ export class Lexer {
           'Newline in constant',
           'close the string with " on the same line, or use a verbatim string @"..." for text over several lines',
         );
-        return i;
+        // The rest is the remainder of a broken string: lexing it would only add errors.
+        return this.limit;
       }
       const c = s[i];
       if (c === '"') {
@@ -318,7 +319,7 @@ export class Lexer {
         'Newline in constant',
         'a character literal holds one character between single quotes; strings take double quotes: "text"',
       );
-      return i;
+      return this.limit;
     }
     if (count === 0) this.error(start, i + 1, 'Empty character literal', 'a string takes double quotes: ""');
     else if (count > 1)

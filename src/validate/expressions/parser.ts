@@ -705,6 +705,10 @@ export class Parser {
           start: e.start,
           end: this.t[this.p - 1].end,
         };
+      } else if (this.is('?') && this.peek().text === '[' && this.peek().start === t.end) {
+        // `x?[0]`: the lexer gives '?' and '[' apart (a ternary may follow a '?').
+        this.take();
+        e = this.indexer(e, true);
       } else if (this.is('(')) {
         const args = this.args('(', ')');
         e = { k: 'call', callee: e, args, start: e.start, end: this.t[this.p - 1].end };
