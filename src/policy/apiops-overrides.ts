@@ -39,6 +39,7 @@ export function applyApiopsConfiguration(
   const used = new Set<Override>();
   const conflicts: string[] = [];
   const at = (o: Override) => `${config.file}:${o.line}`;
+  const linkFormats: string[] = [];
 
   const mergeInfo = <T extends { id: string; file: string; properties: Record<string, unknown> }>(
     kind: string,
@@ -68,7 +69,9 @@ export function applyApiopsConfiguration(
     const o = policyOverride(config, p);
     if (!o) return p;
     used.add(o);
-    const value = resolveOverride(o, config, values).value;
+    const { value, format } = resolveOverride(o, config, values);
+    if (format !== undefined && format !== 'rawxml' && format !== 'xml')
+      linkFormats.push(`${p.file} (${String(format)})`);
     if (typeof value !== 'string') return p;
     const rendered = renderTemplate(p.text, values, p.file);
     if (rendered.used.some((n) => n in values) && rendered.text !== value) {
@@ -91,6 +94,11 @@ export function applyApiopsConfiguration(
     const list = [...config.ignored].map(([k, n]) => (n > 1 ? `${k} (${n})` : k)).join(', ');
     warnings.push(
       `${config.file}: apim-gogs manages named values, backends, policy fragments and policies; these keys are ignored: ${list}.`,
+    );
+  }
+  if (linkFormats.length) {
+    warnings.push(
+      `${config.file}: a policy format other than rawxml or xml is ignored (apim-gogs deploys the text it validated, never a link): ${linkFormats.join(', ')}.`,
     );
   }
   const unmatched = allOverrides(config).filter((x) => !used.has(x.o) && !x.container);
