@@ -9,6 +9,7 @@ import type {
 } from '@azure/core-rest-pipeline';
 import { ConfigurationError } from '../shared/errors.js';
 import { ARM_SCOPE } from './credentials.js';
+import { ArmBudget } from './throttle.js';
 
 /** The APIM service a deployment targets. */
 export interface ServiceTarget {
@@ -56,6 +57,8 @@ export class ArmTimeoutError extends Error {
 export class ApimConnection {
   readonly client: ApiManagementClient;
   readonly records: ArmRequestRecord[] = [];
+  /** ARM's remaining-request budget as seen from here; every request waits on it (throttle.ts). */
+  readonly budget = new ArmBudget();
   readonly correlationId: string;
   readonly pollIntervalMs: number;
   readonly requestTimeoutMs: number;
@@ -79,6 +82,8 @@ export class ApimConnection {
       `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroup}` +
       `/providers/Microsoft.ApiManagement/service/${target.serviceName}`
     ).toLowerCase();
+    // Outermost of the two, so a request waiting for ARM's budget is not yet timed or timing out.
+    this.client.pipeline.addPolicy(this.budget.policy(), { afterPhase: 'Retry' });
     this.client.pipeline.addPolicy(this.recorder(), { afterPhase: 'Retry' });
   }
 

@@ -3,6 +3,7 @@ import type { FaultSpec } from './faults.js';
 import type { Emulator } from './index.js';
 import type { GitHubContext } from './github-oidc.js';
 import type { AppRegistration } from './entra.js';
+import type { RateLimits } from './rate-limit.js';
 
 /**
  * `/_emulator/*`: the same controls as the programmatic API, for a running `apim-gogs emulator`
@@ -10,6 +11,7 @@ import type { AppRegistration } from './entra.js';
  *   POST/DELETE /_emulator/faults      add a FaultSpec (or an array) / clear all
  *   GET/DELETE  /_emulator/requests    the request log / clear it
  *   PUT         /_emulator/latency     {"ms": 50}
+ *   PUT         /_emulator/rate-limits {"reads": {"capacity": 250, "refillPerSecond": 25}, "writes": {...}}
  *   POST        /_emulator/apps        register an app (registerApp's argument)
  *   PUT         /_emulator/github      set GitHub's token context (repository, ref, environment...)
  */
@@ -37,6 +39,9 @@ export async function handleAdmin(emulator: Emulator, req: EmuRequest): Promise<
       return { status: 204 };
     case 'PUT latency':
       emulator.setLatency(isRecord(body) ? Number(body.ms) || 0 : 0);
+      return { status: 204 };
+    case 'PUT rate-limits':
+      emulator.setRateLimits(isRecord(body) ? (body as RateLimits) : {});
       return { status: 204 };
     case 'POST apps':
       return json(200, emulator.registerApp(body as AppRegistration));

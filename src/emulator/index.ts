@@ -7,7 +7,7 @@ import { FaultPlan, type FaultSpec } from './faults.js';
 import { GitHubOidc, type GitHubContext } from './github-oidc.js';
 import { LroTracker } from './lro.js';
 import { ManagedIdentity } from './managed-identity.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter, type RateLimits } from './rate-limit.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { armRoutes } from './resources/index.js';
 import { seedDefaultGlobalPolicy } from './resources/policies.js';
@@ -20,6 +20,7 @@ import { createTempTls, type TlsFiles } from './tls.js';
 
 export type { FaultSpec, FaultKind } from './faults.js';
 export type { RequestLogEntry } from './request-log.js';
+export type { BucketSpec, RateLimits } from './rate-limit.js';
 export type { AppRegistration, FederatedCredential } from './entra.js';
 export type { GitHubContext } from './github-oidc.js';
 export type { Seed, PolicySeed } from './seed.js';
@@ -52,8 +53,8 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number;
   /** How many status polls a long-running operation stays InProgress (default 1). */
   lroPolls?: number;
-  /** ARM's hourly request budget per principal (default 12000 reads, 1200 writes). */
-  rateLimits?: { readsPerHour?: number; writesPerHour?: number };
+  /** ARM's token buckets per principal (default ARM's: reads 250 at 25/s, writes 200 at 10/s); see rate-limit.ts. */
+  rateLimits?: RateLimits;
 }
 
 export interface Emulator {
@@ -93,6 +94,8 @@ export interface Emulator {
   loadFaultPlan(file: string): void;
   requests(): RequestLogEntry[];
   clearRequests(): void;
+  /** Replaces the throttling model (buckets start full). */
+  setRateLimits(limits: RateLimits): void;
   setLatency(ms: number): void;
   /** The environment variables a pipeline step needs to run against this emulator. */
   env(): Record<string, string>;
@@ -142,11 +145,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (options.lroPolls !== undefined) lro.pollsBeforeDone = Math.max(1, options.lroPolls);
   const svc: ApimService = { store: new EntityStore(), lro, serviceId: servicePath };
   seedDefaultGlobalPolicy(svc);
+  const limiter = new RateLimiter(options.rateLimits);
   const arm = new ArmRouter(
     { subscriptionId, resourceGroup, serviceName },
     svc,
     entra,
-    new RateLimiter(options.rateLimits?.readsPerHour, options.rateLimits?.writesPerHour),
+    limiter,
     armRoutes,
   );
 
@@ -226,6 +230,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     loadFaultPlan: (file) => faults.load(file),
     requests: () => log.all(),
     clearRequests: () => log.clear(),
+    setRateLimits: (limits) => limiter.configure(limits),
     setLatency: (ms) => {
       latencyMs = ms;
     },

@@ -1,33 +1,77 @@
 /**
- * ARM's per-principal request budget: `x-ms-ratelimit-remaining-subscription-reads/writes` on every
- * answer, and 429 with Retry-After once a principal spends its hourly budget (of the order of 1200
- * writes and 12000 reads per hour, as ARM documents).
+ * ARM's request throttling as ARM documents it since 2024 ("Understand how Azure Resource Manager
+ * throttles requests"): a token bucket per principal and operation type. Every request takes a token;
+ * the bucket refills at a fixed rate up to its size. Subscription defaults: reads 250 tokens refilled
+ * at 25 per second, writes (and deletes) 200 at 10 per second. Every answer carries
+ * `x-ms-ratelimit-remaining-subscription-reads` (GET/HEAD) or `-writes` (other methods); a request
+ * that finds the bucket empty is answered 429 with Retry-After (whole seconds until a token is back)
+ * and takes no token.
  */
+
+export interface BucketSpec {
+  /** Bucket size: how many requests may go at once after a quiet period. */
+  capacity: number;
+  /** Tokens added per second. */
+  refillPerSecond: number;
+}
+
+export interface RateLimits {
+  reads?: BucketSpec;
+  writes?: BucketSpec;
+  /** The older hourly model: a bucket of this size refilled over an hour (kept for existing callers). */
+  readsPerHour?: number;
+  writesPerHour?: number;
+}
+
+export const ARM_DEFAULT_LIMITS: Required<Pick<RateLimits, 'reads' | 'writes'>> = {
+  reads: { capacity: 250, refillPerSecond: 25 },
+  writes: { capacity: 200, refillPerSecond: 10 },
+};
+
+const hourly = (n: number): BucketSpec => ({ capacity: n, refillPerSecond: n / 3600 });
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
 export class RateLimiter {
-  private windowStart = Date.now();
-  private readonly used = new Map<string, number>();
+  private reads: BucketSpec = ARM_DEFAULT_LIMITS.reads;
+  private writes: BucketSpec = ARM_DEFAULT_LIMITS.writes;
+  private readonly buckets = new Map<string, Bucket>();
 
   constructor(
-    public readsPerHour = 12000,
-    public writesPerHour = 1200,
-  ) {}
+    limits: RateLimits = {},
+    private readonly now: () => number = Date.now,
+  ) {
+    this.configure(limits);
+  }
 
-  /** Spends one request; returns the headers to send and, when the budget is gone, seconds to wait. */
+  /** Sets the model; every bucket starts full again. */
+  configure(limits: RateLimits): void {
+    this.reads =
+      limits.reads ?? (limits.readsPerHour ? hourly(limits.readsPerHour) : ARM_DEFAULT_LIMITS.reads);
+    this.writes =
+      limits.writes ?? (limits.writesPerHour ? hourly(limits.writesPerHour) : ARM_DEFAULT_LIMITS.writes);
+    this.buckets.clear();
+  }
+
+  /** Spends one token; returns the headers to send and, when the bucket is empty, seconds to wait. */
   consume(principal: string, write: boolean): { headers: Record<string, string>; retryAfter?: number } {
-    const now = Date.now();
-    if (now - this.windowStart >= 3600_000) {
-      this.windowStart = now;
-      this.used.clear();
-    }
     const kind = write ? 'writes' : 'reads';
+    const spec = write ? this.writes : this.reads;
     const key = `${principal}:${kind}`;
-    const limit = write ? this.writesPerHour : this.readsPerHour;
-    const used = (this.used.get(key) ?? 0) + 1;
-    this.used.set(key, used);
-    const remaining = Math.max(0, limit - used);
-    const headers = { [`x-ms-ratelimit-remaining-subscription-${kind}`]: String(remaining) };
-    if (used > limit)
-      return { headers, retryAfter: Math.max(1, Math.ceil((this.windowStart + 3600_000 - now) / 1000)) };
-    return { headers };
+    const now = this.now();
+    const b = this.buckets.get(key) ?? { tokens: spec.capacity, at: now };
+    b.tokens = Math.min(spec.capacity, b.tokens + ((now - b.at) / 1000) * spec.refillPerSecond);
+    b.at = now;
+    this.buckets.set(key, b);
+    const header = `x-ms-ratelimit-remaining-subscription-${kind}`;
+    if (b.tokens < 1) {
+      const retryAfter = Math.max(1, Math.ceil((1 - b.tokens) / spec.refillPerSecond));
+      return { headers: { [header]: '0' }, retryAfter };
+    }
+    b.tokens -= 1;
+    return { headers: { [header]: String(Math.floor(b.tokens)) } };
   }
 }
