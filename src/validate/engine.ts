@@ -27,6 +27,11 @@ export interface RunSettings {
   /** Present when the repository is known; reference checks run only then. */
   index?: ReferenceIndex;
   namedValues: Map<string, NamedValueDefinition>;
+  /**
+   * Files that deploy: their syntax and schema findings stay errors whatever the ruleset or an inline
+   * comment says (APIM would refuse the file, or worse, accept what the author did not mean).
+   */
+  deployable?: (file: string) => boolean;
 }
 
 /** A finding with the default severity its rule (or the check) gives it. */
@@ -127,12 +132,19 @@ export function finalize(
     const meta = ruleMeta(f.ruleId);
     if (!meta) continue;
     const setting = ruleSetting(settings.ruleset, f.ruleId, f.file, settings.environment);
-    if (setting.severity === 'off') continue;
-    if (!setting.severity && settings.ruleset.extends === 'none' && isLintRule(f.ruleId)) continue;
-    if (isSuppressed(suppressionsByFile.get(f.file) ?? [], f.ruleId, f.line)) continue;
+    const locked =
+      (meta.category === 'syntax' || meta.category === 'schema') && settings.deployable?.(f.file) === true;
+    if (!locked) {
+      if (setting.severity === 'off') continue;
+      if (!setting.severity && settings.ruleset.extends === 'none' && isLintRule(f.ruleId)) continue;
+      if (isSuppressed(suppressionsByFile.get(f.file) ?? [], f.ruleId, f.line)) continue;
+    }
     const d: Diagnostic = {
       ruleId: f.ruleId,
-      severity: setting.severity ?? f.defaultSeverity,
+      // Locked: the check's own severity, which no setting lowers or raises.
+      severity: locked
+        ? f.defaultSeverity
+        : ((setting.severity as Severity | undefined) ?? f.defaultSeverity),
       category: meta.category,
       file: f.file,
       line: f.line,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../shared/diagnostic.js';
+import { ConfigurationError } from '../shared/errors.js';
 import type { ElementNode } from '../policy/ast.js';
 import { effectivePolicies } from '../policy/effective.js';
 import { identityProblems } from '../policy/identity.js';
@@ -79,6 +80,17 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
     : checked;
 }
 
+/** Files whose content reaches APIM: policies at a known scope and the layout's information JSON. */
+function deployableFiles(repo: PolicyRepository): Set<string> {
+  return new Set([
+    ...repo.policies.filter((p) => p.scope !== 'unknown').map((p) => p.file),
+    ...repo.namedValues.map((n) => n.file),
+    ...repo.backends.map((b) => b.file),
+    ...repo.fragments.map((f) => f.file),
+    ...repo.problems.filter((p) => p.unreadable).map((p) => p.file),
+  ]);
+}
+
 export function validateLoaded(
   repo: PolicyRepository,
   ruleset: Ruleset,
@@ -105,12 +117,22 @@ export function validateLoaded(
     ),
     backends: new Set(lower([...repo.backends.map((b) => b.id), ...ruleset.externalBackends])),
   };
+  const deployable = deployableFiles(repo);
   const settings: RunSettings = {
     ruleset,
     environment: options.environment,
     index,
     namedValues: new Map(repo.namedValues.map((n) => [n.displayName, n])),
+    deployable: (file) => deployable.has(file),
   };
+  // What is deployed is always validated: `ignore` may only skip files that never deploy.
+  for (const file of deployable) {
+    if (!ruleset.ignore(file)) continue;
+    throw new ConfigurationError(
+      `${ruleset.file ?? '.apim-gogs.yaml'}: ignore matches '${file}', a file apim-gogs deploys; every deployed file is validated.`,
+      'Narrow the ignore patterns to files that do not deploy (loose .xml files, folders outside the APIOps layout), or turn single lint rules off with overrides.',
+    );
+  }
   const ignored = (file: string): boolean => ruleset.ignore(file);
   const findings: RawFinding[] = [];
   const suppressed = new Map<string, Suppression[]>();
@@ -146,10 +168,13 @@ export function validateLoaded(
   const effective = effectivePolicies(parsed, productsOf);
   for (const rule of LINT_RULES) {
     if (!rule.checkRepository) continue;
+    const setting = ruleSetting(ruleset, rule.meta.id, '', options.environment);
+    // A rule that is off everywhere need not run (no per-path override turns it back on).
+    if (setting.severity === 'off' && !ruleset.overrides.some((o) => o.rules.has(rule.meta.id))) continue;
     rule.checkRepository({
       repo,
       effective,
-      options: ruleSetting(ruleset, rule.meta.id, '', options.environment).options,
+      options: setting.options,
       report: (file, at, message, help) => findings.push(finding(file, rule.meta, at, message, help)),
     });
   }

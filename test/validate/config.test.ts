@@ -45,15 +45,17 @@ describe('ruleset (.apim-gogs.yaml) and inline suppression', () => {
     root = await makeRepo({
       'apis/orders/policy.xml': API,
       'apis/billing/policy.xml': API,
-      'apis/legacy/policy.xml': API,
       'apis/v2/policy.xml': API,
+      // Loose files (never deployed) are what ignore may skip: a deployed file is always validated.
+      'drafts/legacy/broken.xml': '<policies><inbound>',
+      'drafts/next/also-broken.xml': '<policies><inbound>',
     });
     const config = [
       'rules: { rate-limit-required: off, authentication-required: off }',
       'overrides:',
       '  - files: ["apis/{orders,billing}/**", "!apis/billing/**"]',
       '    rules: { cors-wildcard: error }',
-      'ignore: ["apis/[k-m]*/**"]',
+      'ignore: ["drafts/[k-m]*/**", "drafts/n*/**"]',
     ].join('\n');
     await writeFile(path.join(root, '.apim-gogs.yaml'), config);
     const r = await validateRepository({ root });
@@ -91,5 +93,35 @@ describe('ruleset (.apim-gogs.yaml) and inline suppression', () => {
     });
     expect(await rulesOf('')).toEqual(['named-value-reference:error']);
     expect(await rulesOf('namedValues:\n  external: [shared]')).toEqual([]);
+  });
+});
+
+describe('what deploys is always validated (issue 8, item 3)', () => {
+  let root: string;
+  afterEach(async () => rm(root, { recursive: true, force: true }));
+
+  it('refuses an ignore pattern that matches a file apim-gogs deploys, naming it', async () => {
+    root = await makeRepo({ 'apis/legacy/policy.xml': API, '.apim-gogs.yaml': 'ignore: ["apis/legacy/**"]' });
+    const run = validateRepository({ root });
+    await expect(run).rejects.toThrow(ConfigurationError);
+    await expect(run).rejects.toThrow(/ignore matches 'apis\/legacy\/policy\.xml', a file apim-gogs deploys/);
+  });
+
+  it('keeps syntax and schema errors of a deployed file, whatever the ruleset or an inline comment says', async () => {
+    const broken =
+      '<policies>\n  <inbound>\n    <set-backend-servce base-url="https://x.example" />\n  </inbound>\n</policies>\n';
+    root = await makeRepo({
+      'apis/a/policy.xml': `<!-- apim-gogs-disable-file unknown-policy -->\n${broken}`,
+      'apis/b/policy.xml': '<policies>\n  <inbound>\n</policies>\n',
+      'loose/c.xml': broken,
+      '.apim-gogs.yaml': [
+        'rules: { unknown-policy: off, syntax: warning, base-required: off, rate-limit-required: off, authentication-required: off }',
+      ].join('\n'),
+    });
+    const r = await validateRepository({ root });
+    expect(r.diagnostics.map((d) => `${d.file} ${d.ruleId}:${d.severity}`)).toEqual([
+      'apis/a/policy.xml unknown-policy:error',
+      'apis/b/policy.xml syntax:error',
+    ]);
   });
 });
