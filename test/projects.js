@@ -18,6 +18,7 @@ export const BED_TESTS = [
   'test/deploy/identity.test.ts',
   'test/deploy/plan-verify.test.ts',
   'test/deploy/rollback.test.ts',
+  'test/deploy/rollback-third-party.test.ts',
   'test/deploy/scopes.test.ts',
   'test/deploy/secrets.test.ts',
   'test/emulator/cli-emulator.test.ts',

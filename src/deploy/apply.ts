@@ -2,13 +2,13 @@ import { ExitCode } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { ApimConnection, ArmRequestRecord } from './client.js';
 import { armErrorInfo, isWrite } from './client.js';
-import { comparableText } from './compare.js';
+import { ConcurrentChange, checkedWrite, holds, readForCheck } from './checked-write.js';
 import type { Identity } from './credentials.js';
 import type { Plan, PlanEntry } from './plan.js';
 import type { Provenance } from './provenance.js';
 import { nextRecord, parseRecord, provenanceFor, recordName, stamp } from './provenance.js';
 import { withRecordState, type RecordState } from './record-state.js';
-import type { Properties, ResourceKind } from './resources.js';
+import type { LiveResource, Properties, ResourceKind } from './resources.js';
 import {
   deleteResource,
   readResource,
@@ -18,7 +18,7 @@ import {
   writeResource,
 } from './resources.js';
 import type { ArmRetryOptions } from './retry.js';
-import { outcomeUnknown, withArmRetry } from './retry.js';
+import { withArmRetry } from './retry.js';
 
 export interface ApplyOptions {
   plan: Plan;
@@ -74,8 +74,6 @@ export interface ApplyResult {
   warnings: string[];
 }
 
-class ConcurrentChange extends Error {}
-
 /** Phases of creates/updates, in dependency order; deletes run the phases in reverse. */
 const PHASES: ResourceKind[][] = [
   ['namedValue', 'backend'],
@@ -108,41 +106,39 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const warnings: string[] = [];
   let failure: ApplyFailure | undefined;
   let failedEntry: PlanEntry | undefined;
+  let failureError: unknown;
 
+  const target = { conn, retry };
   const runOne = async (entry: PlanEntry): Promise<void> => {
     const d: Done = { entry };
+    const { kind, ref, key } = entry;
     if (entry.action === 'delete') {
-      await withArmRetry(() => deleteResource(conn, entry.ref, entry.etag ?? '*'), retry).catch(
-        (err: unknown) => {
-          if (armErrorInfo(err).status === 412) throw new ConcurrentChange(entry.key);
-          throw err;
-        },
-      );
+      await checkedWrite({
+        ...target,
+        kind,
+        ref,
+        key,
+        attempt: () => deleteResource(conn, ref, entry.etag ?? '*').then(() => true),
+        landed: (now) => (now.exists ? undefined : true),
+      });
       done.push(d);
       return;
     }
     const live = entry.live;
-    if (entry.kind === 'namedValue' && live?.secret === true && !live.keyVault && entry.action === 'update') {
-      d.secretValue = await withArmRetry(() => readSecretValue(conn, entry.ref.name!), retry);
+    if (kind === 'namedValue' && live?.secret === true && !live.keyVault && entry.action === 'update') {
+      d.secretValue = await withArmRetry(() => readSecretValue(conn, ref.name!), retry);
     }
-    const body = stamp(entry.kind, entry.desired ?? {}, provenance);
-    let unknown = false;
-    const result = await withArmRetry(async () => {
-      try {
-        return await writeResource(conn, entry.ref, body, entry.action === 'update' ? entry.etag : undefined);
-      } catch (err) {
-        if (armErrorInfo(err).status === 412) {
-          // After an attempt whose outcome is unknown, our own write may be what changed the ETag.
-          if (unknown) {
-            const now = await readResource(conn, entry.ref);
-            if (now.exists && sameContent(entry.kind, now.properties, body)) return { etag: now.etag };
-          }
-          throw new ConcurrentChange(entry.key);
-        }
-        if (outcomeUnknown(err)) unknown = true;
-        throw err;
-      }
-    }, retry);
+    const body = written(entry, provenance);
+    const result = await checkedWrite({
+      ...target,
+      kind,
+      ref,
+      key,
+      attempt: () => writeResource(conn, ref, body, entry.action === 'update' ? entry.etag : undefined),
+      landed: (now) => (holds(kind, now, body) ? { etag: now.etag } : undefined),
+      // A create carries no If-Match: after a lost answer, only an absent resource is still ours to create.
+      replaces: entry.action === 'create' ? (now) => !now.exists : undefined,
+    });
     d.etagAfter = result.etag;
     done.push(d);
   };
@@ -164,12 +160,13 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
             await runOne(entry);
           } catch (err) {
             if (!failure) {
+              failureError = err;
               failure = describeFailure(entry, err);
               failedEntry = entry;
             } else {
               warnings.push(`${entry.key}: also failed: ${armErrorInfo(err).message}`);
-              // A second failure whose outcome is unknown is restored too.
-              if (!(err instanceof ConcurrentChange)) done.push({ entry, etagAfter: undefined });
+              // A second failure whose outcome is unknown is examined by the rollback too.
+              if (mayHaveWritten(err)) done.push({ entry, etagAfter: undefined });
             }
           }
         }
@@ -185,11 +182,11 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
       `Deployment failed at ${failure.key}: ${failure.message}. Rolling back ${done.length} change(s).`,
     );
     // The failed write itself may have been applied (unknown outcome, long-running operation that
-    // failed late): restore it too, unless someone else changed it (then it is theirs).
-    if (!failure.concurrentChange) done.push({ entry: failedEntry });
+    // failed late): the rollback examines it too. A 412 on a first attempt wrote nothing of ours.
+    if (mayHaveWritten(failureError)) done.push({ entry: failedEntry });
     for (const d of [...done].reverse()) {
       try {
-        const did = await rollbackOne(conn, d, retry);
+        const did = await rollbackOne(conn, d, provenance, retry);
         if (did) restored.push(d.entry.key);
       } catch (err) {
         const info = armErrorInfo(err);
@@ -273,54 +270,86 @@ function describeFailure(entry: PlanEntry, err: unknown): ApplyFailure {
   };
 }
 
-function sameContent(kind: ResourceKind, live: Properties | undefined, written: Properties): boolean {
-  return comparableText(kind, live, written) === comparableText(kind, written, written);
+/** What apim-gogs writes for a create or update: the rendered content with its provenance stamp. */
+function written(entry: PlanEntry, provenance: Provenance): Properties {
+  return stamp(entry.kind, entry.desired ?? {}, provenance);
 }
 
-/** Undoes one change. Returns false when there was nothing to undo. Throws when it cannot. */
+/**
+ * Whether a failed write may have changed the resource: any failure but a 412 on a write none of
+ * whose attempts had an unknown outcome (that one was refused before anything was written).
+ */
+function mayHaveWritten(err: unknown): boolean {
+  return !(err instanceof ConcurrentChange) || err.afterUnknownOutcome;
+}
+
+/**
+ * Undoes one change, only where APIM still holds what apim-gogs wrote: a resource that holds
+ * anything else was changed by someone else afterwards, and is theirs (ConcurrentChange: left alone
+ * and named). Returns false when there was nothing to undo.
+ */
 async function rollbackOne(
   conn: ApimConnection,
   d: Done,
+  provenance: Provenance,
   retry: ArmRetryOptions | undefined,
 ): Promise<boolean> {
   const { entry } = d;
-  // Find the current ETag: ours when we know it, otherwise read (the write's outcome was unknown).
+  const { kind, ref, key } = entry;
+  const snapshot = entry.live ? writableProperties(kind, entry.live) : undefined;
+  if (snapshot && d.secretValue !== undefined) snapshot.value = d.secretValue;
+  const isSnapshot = (now: LiveResource): boolean => snapshot !== undefined && holds(kind, now, snapshot);
+  const read = () => readForCheck(conn, kind, ref, retry);
+  // One rollback write, checked like the forward path's: `done` tells from a read that it landed.
+  const undo = (
+    attempt: () => Promise<unknown>,
+    done: (now: LiveResource) => boolean,
+    replaces?: (now: LiveResource) => boolean,
+  ): Promise<boolean> =>
+    checkedWrite({
+      ...{ conn, kind, ref, key, retry, replaces },
+      attempt: () => attempt().then(() => true),
+      landed: (now) => (done(now) ? true : undefined),
+    });
+
+  if (entry.action === 'delete') {
+    // Re-create what was deleted, unless it exists again (the delete did not happen, or someone
+    // else made a new one: theirs).
+    if (!snapshot) throw new Error('no snapshot to restore');
+    const now = await read();
+    if (now.exists) {
+      if (isSnapshot(now)) return false;
+      throw new ConcurrentChange(key, false);
+    }
+    return undo(
+      () => writeResource(conn, ref, snapshot, undefined),
+      isSnapshot,
+      (n) => !n.exists,
+    );
+  }
+
+  // The ETag of our write when we know it; otherwise the write's outcome is unknown: read.
   let etag = d.etagAfter;
   if (!etag) {
-    const now = await withArmRetry(() => readResource(conn, entry.ref), retry);
-    if (entry.action === 'create') {
-      if (!now.exists) return false;
-      etag = now.etag;
-    } else if (entry.action === 'update') {
-      if (!now.exists) etag = undefined;
-      else if (entry.live && sameContent(entry.kind, now.properties, entry.live)) return false;
-      else etag = now.etag;
-    } else if (now.exists) {
-      return false; // the delete did not happen
+    const now = await read();
+    if (!now.exists) {
+      if (entry.action === 'create') return false; // the create did not happen
+      throw new ConcurrentChange(key, true); // deleted since: by someone else
     }
+    if (entry.action === 'update' && isSnapshot(now)) return false; // the update did not happen
+    if (!holds(kind, now, written(entry, provenance))) throw new ConcurrentChange(key, true);
+    etag = now.etag;
   }
+  const ifMatch = etag ?? '*';
   if (entry.action === 'create') {
-    await withArmRetry(() => deleteResource(conn, entry.ref, etag ?? '*'), retry).catch(
-      concurrent(entry.key),
+    return undo(
+      () => deleteResource(conn, ref, ifMatch),
+      (n) => !n.exists,
     );
-    return true;
   }
-  if (!entry.live) throw new Error('no snapshot to restore');
-  const snapshot = writableProperties(entry.kind, entry.live);
-  if (d.secretValue !== undefined) snapshot.value = d.secretValue;
-  await withArmRetry(
-    () => writeResource(conn, entry.ref, snapshot, entry.action === 'delete' ? undefined : etag),
-    retry,
-  ).catch(concurrent(entry.key));
-  return true;
+  if (!snapshot) throw new Error('no snapshot to restore');
+  return undo(() => writeResource(conn, ref, snapshot, ifMatch), isSnapshot);
 }
-
-const concurrent =
-  (key: string) =>
-  (err: unknown): never => {
-    if (armErrorInfo(err).status === 412) throw new ConcurrentChange(key);
-    throw err;
-  };
 
 /**
  * Writes the service-level record of the last deployed commit for the environment (named value

@@ -101,7 +101,22 @@ export class ApimConnection {
         if (!request.headers.has('x-ms-correlation-request-id')) {
           request.headers.set('x-ms-correlation-request-id', this.correlationId);
         }
-        if (!request.timeout) request.timeout = this.requestTimeoutMs;
+        // Our own timer, not the SDK's `request.timeout`: the SDK clears its timer only when an answer
+        // arrives, so after a dropped connection it stayed armed and kept the process alive for the
+        // whole timeout. This one is cleared however the request ends.
+        const timeoutMs = request.timeout || this.requestTimeoutMs;
+        request.timeout = 0;
+        const outer = request.abortSignal;
+        const abort = new AbortController();
+        let timedOut = false;
+        const handle = setTimeout(() => {
+          timedOut = true;
+          abort.abort();
+        }, timeoutMs);
+        const onOuterAbort = (): void => abort.abort();
+        if (outer?.aborted) abort.abort();
+        else outer?.addEventListener('abort', onOuterAbort);
+        request.abortSignal = abort.signal;
         const started = Date.now();
         const at = new Date(started).toISOString();
         const resource = this.resourceOf(request.url);
@@ -126,10 +141,14 @@ export class ApimConnection {
             correlationId: this.correlationId,
             at,
           });
-          if ((err as Error)?.name === 'AbortError' && !request.abortSignal?.aborted) {
-            throw new ArmTimeoutError(request.method, resource, request.timeout);
+          if ((err as Error)?.name === 'AbortError' && timedOut && !outer?.aborted) {
+            throw new ArmTimeoutError(request.method, resource, timeoutMs);
           }
           throw err;
+        } finally {
+          clearTimeout(handle);
+          outer?.removeEventListener('abort', onOuterAbort);
+          request.abortSignal = outer;
         }
       },
     };

@@ -30,6 +30,7 @@ export interface ArmTarget {
 export interface RequestFaults {
   failLro?: boolean;
   concurrentWrite?: boolean;
+  thirdPartyEdit?: boolean;
 }
 
 interface CompiledRoute {
@@ -182,6 +183,7 @@ export class ArmRouter {
       names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1])));
       const entityPath = route.pattern.replace(/\{(\w+)\}/g, (_, name: string) => params[name]);
       if (faults.concurrentWrite) this.svc.store.touch(entityPath);
+      if (faults.thirdPartyEdit) this.svc.thirdParty?.edit(entityPath);
       const pending = this.pendingOperation(req, apiVersion);
       if (pending) return pending;
       const call: ArmCall = {

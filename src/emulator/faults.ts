@@ -19,7 +19,16 @@ export type FaultKind =
   /** The long-running operation this request starts ends Failed; nothing is changed. */
   | 'lroFailed'
   /** Someone else writes the entity just before this request is handled (its ETag changes). */
-  | 'concurrentWrite';
+  | 'concurrentWrite'
+  /**
+   * Someone else changes the entity's content just before this request is handled (a portal edit):
+   * the value differs afterwards and carries a `third-party-<n>` marker (see third-party.ts).
+   */
+  | 'thirdPartyEdit'
+  /** The request is applied, then the connection is closed without an answer (the outcome is lost). */
+  | 'dropAfterApply'
+  /** The request is applied, then answered with `status` (500 by default) instead of its result. */
+  | 'errorAfterApply';
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -47,6 +56,11 @@ export interface FaultAction {
   drop?: boolean;
   failLro?: boolean;
   concurrentWrite?: boolean;
+  thirdPartyEdit?: boolean;
+  /** Handle the request, then close the connection instead of answering. */
+  dropAfterApply?: boolean;
+  /** Handle the request, then answer this instead of its result. */
+  respondAfterApply?: ArmError;
 }
 
 function matches(spec: FaultSpec, method: string, path: string): boolean {
@@ -133,6 +147,10 @@ export class FaultPlan {
       else if (kind === 'drop') action.drop = true;
       else if (kind === 'lroFailed') action.failLro = true;
       else if (kind === 'concurrentWrite') action.concurrentWrite = true;
+      else if (kind === 'thirdPartyEdit') action.thirdPartyEdit = true;
+      else if (kind === 'dropAfterApply') action.dropAfterApply = true;
+      else if (kind === 'errorAfterApply')
+        action.respondAfterApply ??= response({ ...f.spec, kind: 'error' });
       else action.respond ??= response(f.spec);
     }
     return action;

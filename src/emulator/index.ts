@@ -17,10 +17,12 @@ import type { ApimService } from './service.js';
 import { SigningKey } from './signing.js';
 import { EntityStore } from './store.js';
 import { createTempTls, type TlsFiles } from './tls.js';
+import { ThirdParty, type ThirdPartyEdit } from './third-party.js';
 
 export type { FaultSpec, FaultKind } from './faults.js';
 export type { RequestLogEntry } from './request-log.js';
 export type { BucketSpec, RateLimits } from './rate-limit.js';
+export type { ThirdPartyEdit } from './third-party.js';
 export type { AppRegistration, FederatedCredential } from './entra.js';
 export type { GitHubContext } from './github-oidc.js';
 export type { Seed, PolicySeed } from './seed.js';
@@ -96,6 +98,10 @@ export interface Emulator {
   clearRequests(): void;
   /** Replaces the throttling model (buckets start full). */
   setRateLimits(limits: RateLimits): void;
+  /** Changes an entity's content as someone else would (a portal edit); undefined when it does not exist. */
+  editAsThirdParty(path: string): ThirdPartyEdit | undefined;
+  /** Every third-party edit so far (thirdPartyEdit faults and editAsThirdParty), oldest first. */
+  thirdPartyEdits(): ThirdPartyEdit[];
   setLatency(ms: number): void;
   /** The environment variables a pipeline step needs to run against this emulator. */
   env(): Record<string, string>;
@@ -144,15 +150,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const lro = new LroTracker(base, servicePath);
   if (options.lroPolls !== undefined) lro.pollsBeforeDone = Math.max(1, options.lroPolls);
   const svc: ApimService = { store: new EntityStore(), lro, serviceId: servicePath };
+  svc.thirdParty = new ThirdParty(svc);
+  const thirdParty = svc.thirdParty;
   seedDefaultGlobalPolicy(svc);
   const limiter = new RateLimiter(options.rateLimits);
-  const arm = new ArmRouter(
-    { subscriptionId, resourceGroup, serviceName },
-    svc,
-    entra,
-    limiter,
-    armRoutes,
-  );
+  const arm = new ArmRouter({ subscriptionId, resourceGroup, serviceName }, svc, entra, limiter, armRoutes);
 
   hooks.mounts.push(
     {
@@ -231,6 +233,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requests: () => log.all(),
     clearRequests: () => log.clear(),
     setRateLimits: (limits) => limiter.configure(limits),
+    editAsThirdParty: (path) => thirdParty.edit(path),
+    thirdPartyEdits: () => thirdParty.all(),
     setLatency: (ms) => {
       latencyMs = ms;
     },

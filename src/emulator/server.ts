@@ -108,6 +108,18 @@ export async function startServer(tls: TlsFiles, hooks: ServerHooks, port = 0): 
       status: 404,
       body: { error: { code: 'NotFound', message: `Nothing is emulated at ${url.pathname}.` } },
     };
+    // The request was handled (and applied); now its answer is lost.
+    if (fault.dropAfterApply) {
+      log(0);
+      req.socket.destroy();
+      return;
+    }
+    if (fault.respondAfterApply)
+      response = {
+        status: fault.respondAfterApply.status,
+        headers: fault.respondAfterApply.headers,
+        body: fault.respondAfterApply.toBody(),
+      };
     send(res, method, response, ids);
     log(response.status);
   };

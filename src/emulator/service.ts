@@ -2,6 +2,7 @@ import { ArmError, entityNotFound } from './arm-errors.js';
 import { header, isRecord, jsonBody, type EmuRequest, type EmuResponse } from './http.js';
 import type { LroTracker } from './lro.js';
 import { checkIfMatch, type EntityStore, type StoredEntity } from './store.js';
+import type { ThirdParty } from './third-party.js';
 
 /** The emulated APIM service: where entities live and how they are written back in ARM's shape. */
 export interface ApimService {
@@ -9,6 +10,8 @@ export interface ApimService {
   lro: LroTracker;
   /** ARM id of the service: /subscriptions/../service/{name}. */
   serviceId: string;
+  /** Content changes made by "someone else" (the thirdPartyEdit fault). */
+  thirdParty?: ThirdParty;
 }
 
 /** One ARM call routed to a resource handler. */
