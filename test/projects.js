@@ -29,4 +29,5 @@ export const BED_TESTS = [
   'test/emulator/resources-sdk.test.ts',
   'test/emulator/seed-and-admin.test.ts',
   'test/act/**/*.test.ts',
+  'test/examples/**/*.test.ts',
 ];
