@@ -1,4 +1,4 @@
-// Regenerates the rule reference in README.md from the rule metadata (ids, categories, default
+// Regenerates the rule reference in docs/validation.md from the rule metadata (ids, categories, default
 // severities, summaries, docs). Run: npx tsx scripts/gen-rule-docs.ts  (test/validate/docs.test.ts
 // fails when the file is out of date).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { regenerate } from './rule-reference.js';
 
-for (const doc of ['README.md']) {
+for (const doc of ['docs/validation.md']) {
   const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', doc);
   writeFileSync(file, await regenerate(readFileSync(file, 'utf8'), file));
   console.log(`updated ${file}`);

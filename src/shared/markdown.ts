@@ -16,7 +16,9 @@ export function escapeHtml(text: string): string {
  * entities escapeHtml writes (`&#39;`) must not get a backslash, which would show them as typed.
  */
 export function inlineText(text: string): string {
-  return escapeHtml(text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`));
+  // Only what changes inline rendering here: emphasis, code, links, table columns. `(`, `+`, `#`
+  // need no escape inside a line (a link needs the `[` this escapes).
+  return escapeHtml(text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`));
 }
 
 /** A table cell: inline text (pipes escaped with it). */

@@ -63,5 +63,5 @@ export interface LintRule {
 }
 
 export function ruleDocUrl(id: string): string {
-  return `https://github.com/apim-gogs/apim-gogs/blob/main/README.md#${id.replace(/[^a-z0-9-]/g, '')}`;
+  return `https://github.com/apim-gogs/apim-gogs/blob/main/docs/validation.md#${id.replace(/[^a-z0-9-]/g, '')}`;
 }

@@ -39,7 +39,7 @@ test.each(runtimes)(
     expect(main.stderr).toBe('');
     expect(main.exitCode).toBe(0);
     expect(main.outputs).toMatchObject({ 'commit-sha': sha, ref: 'refs/heads/main' });
-    expect(main.summary).toContain(`| Commit | \`${sha}\` |`);
+    expect(main.summary).toContain(`| Commit | <code>${sha}</code> |`);
     expect(main.summary).toContain(`E2E: note on the echo API (${_label})`);
     expect(main.stdout).toContain(`Checked out ${bed.repository} at ${sha}`);
     expect(await readFile(path.join(runner.workspace, 'apim-policies/apis/echo-api/NOTES.md'), 'utf8')).toBe(

@@ -76,7 +76,7 @@ test('deploys with the service connection (workload identity federation) and rep
   const r = await runTask('deploy');
   expect(r.exitCode).toBe(0);
   expect(r.stdout).toContain(
-    `##vso[task.setvariable variable=commit-sha;isOutput=true;issecret=false;]${sha}`,
+    `##vso[task.setvariable variable=commitSha;isOutput=true;issecret=false;]${sha}`,
   );
   expect(r.stdout).toMatch(/##vso\[task\.setvariable variable=changes;isOutput=true;issecret=false;\][1-9]/);
   expect(r.stdout).toMatch(/##vso\[task\.uploadsummary\]/);

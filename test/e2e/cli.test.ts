@@ -52,7 +52,7 @@ function connectionArgs(): string[] {
 test('without a command it prints the commands and exits 2; an unknown option is named', async () => {
   const none = await cli([]);
   expect(none.code).toBe(2);
-  expect(none.stdout).toMatch(/Commands:\n {2}run /);
+  expect(none.stderr).toMatch(/Commands:\n {2}run /);
   const typo = await cli(['run', '--gogs-ulr', 'https://x']);
   expect(typo.code).toBe(2);
   expect(typo.stderr).toMatch(/^error: Unknown option --gogs-ulr\. Known options: .*--gogs-url/m);
@@ -66,7 +66,7 @@ test('the token is taken only from the environment: a --token option is refused'
   expect(r.stderr).not.toContain(bed.gogs.bot.token);
   const missing = await cli(['run', ...connectionArgs()]);
   expect(missing.code).toBe(2);
-  expect(missing.stderr).toContain('Input token is required.');
+  expect(missing.stderr).toContain('The environment variable GOGS_TOKEN is required.');
 });
 
 test('run --mode deploy with a managed identity deploys, and outputs land in the outputs file', async () => {

@@ -95,7 +95,7 @@ describe('report formats', () => {
   it('markdown summary is a table with escaped cells', () => {
     const md = formatReport(result, 'markdown');
     expect(md).toContain('**2 files checked: 1 error, 1 warning, 1 info**');
-    expect(md).toContain('| 🛑 error | `apis/echo api/policy.xml` | 9:3 | unknown-policy |');
+    expect(md).toContain('| 🛑 error | <code>apis/echo api/policy.xml</code> | 9:3 | unknown-policy |');
     expect(md).toContain('100% \\| bad second line');
     expect(
       formatReport({ diagnostics: [], summary: { files: 1, errors: 0, warnings: 0, infos: 0 } }, 'markdown'),

@@ -4,8 +4,8 @@ import { regenerate } from '../../scripts/rule-reference.js';
 import { ALL_RULES } from '../../src/validate/index.js';
 import { projectRoot } from '../support/shared.js';
 
-describe('the rule reference in README.md', () => {
-  it.each(['README.md'])(
+describe('the rule reference in docs/validation.md', () => {
+  it.each(['docs/validation.md'])(
     'in %s is the one generated from the rule metadata (run npx tsx scripts/gen-rule-docs.ts)',
     async (name) => {
       const file = path.join(projectRoot, name);
