@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { codeBlock, codeSpan, inlineText } from '../shared/markdown.js';
 import type { ApplyResult } from './apply.js';
 import type { Plan, PlanEntry } from './plan.js';
 
@@ -15,14 +16,12 @@ const MAX_DIFF_LINES = 60;
 /** Diffs shown in the markdown (a PR comment must stay readable); the plan file has them all. */
 const MAX_DIFFS = 40;
 
-function fence(text: string): string {
-  // A diff holding ``` cannot close our block early: use a longer fence.
-  const longest = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
-  const f = '`'.repeat(longest + 1);
-  return `${f}diff\n${text}\n${f}`;
-}
-
-const esc = (s: string): string => s.replace(/\|/g, '\\|');
+/*
+ * Everything from the repository or from APIM (resource ids, file names, diff lines, messages) goes
+ * through the one escaper (shared/markdown.ts): Gogs renders a comment's markdown and strips every
+ * tag it does not know, so an unescaped `<set-backend-service base-url=...>` in a diff would show as
+ * a blank line to the reviewer.
+ */
 
 /** Markdown for the run summary / Gogs PR comment. */
 export function renderPlanMarkdown(plan: Plan, options: { title?: string } = {}): string {
@@ -31,7 +30,7 @@ export function renderPlanMarkdown(plan: Plan, options: { title?: string } = {})
   lines.push(`### ${options.title ?? 'apim-gogs plan'}${plan.environment ? ` — ${plan.environment}` : ''}`);
   lines.push('');
   lines.push(
-    `Commit \`${plan.source.commit}\`${plan.source.ref ? ` (${plan.source.ref})` : ''} → APIM \`${plan.service.serviceName}\`: ` +
+    `Commit ${codeSpan(plan.source.commit)}${plan.source.ref ? ` (${inlineText(plan.source.ref)})` : ''} → APIM ${codeSpan(plan.service.serviceName)}: ` +
       `**${s.create}** to create, **${s.update}** to update, **${s.delete}** to delete, ${s.unchanged} unchanged.`,
   );
   if (plan.scope) lines.push('', scopeLine(plan.scope));
@@ -41,7 +40,7 @@ export function renderPlanMarkdown(plan: Plan, options: { title?: string } = {})
   } else {
     lines.push('', '| Change | Resource | File |', '| --- | --- | --- |');
     for (const e of changes)
-      lines.push(`| ${ICON[e.action]} | \`${esc(e.key)}\` | ${e.file ? `\`${esc(e.file)}\`` : ''} |`);
+      lines.push(`| ${ICON[e.action]} | ${codeSpan(e.key)} | ${e.file ? codeSpan(e.file) : ''} |`);
     const withDiff = changes.filter((e) => e.diff);
     for (const e of withDiff.slice(0, MAX_DIFFS)) {
       const diffLines = (e.diff ?? '').split('\n');
@@ -51,9 +50,9 @@ export function renderPlanMarkdown(plan: Plan, options: { title?: string } = {})
           : diffLines;
       lines.push(
         '',
-        `<details><summary>${ICON[e.action]} <code>${e.key}</code></summary>`,
+        `<details><summary>${ICON[e.action]} ${codeSpan(e.key)}</summary>`,
         '',
-        fence(shown.join('\n')),
+        codeBlock(shown.join('\n')),
         '',
         '</details>',
       );
@@ -62,7 +61,7 @@ export function renderPlanMarkdown(plan: Plan, options: { title?: string } = {})
       lines.push('', `… and ${withDiff.length - MAX_DIFFS} more diff(s) in the plan file.`);
     }
   }
-  for (const w of plan.warnings) lines.push('', `> ⚠️ ${w}`);
+  for (const w of plan.warnings) lines.push('', `> ⚠️ ${inlineText(w)}`);
   return lines.join('\n');
 }
 
@@ -86,20 +85,20 @@ export function renderApplyMarkdown(plan: Plan, result: ApplyResult): string {
   );
   lines.push(`ARM requests: ${result.requests.length} (${result.writes} writes).`);
   if (result.failure) {
-    lines.push('', `**Failed at \`${result.failure.key}\`:** ${result.failure.message}`);
+    lines.push('', `**Failed at ${codeSpan(result.failure.key)}:** ${inlineText(result.failure.message)}`);
     lines.push(
       '',
-      `Rolled back: ${result.restored.length ? result.restored.map((k) => `\`${k}\``).join(', ') : 'nothing to roll back'}.`,
+      `Rolled back: ${result.restored.length ? result.restored.map(codeSpan).join(', ') : 'nothing to roll back'}.`,
     );
     if (result.notRestored.length) {
       lines.push('', '**Left changed (not restored):**');
-      for (const n of result.notRestored) lines.push(`- \`${n.key}\`: ${n.reason}`);
+      for (const n of result.notRestored) lines.push(`- ${codeSpan(n.key)}: ${inlineText(n.reason)}`);
     }
   } else if (result.applied.length) {
     lines.push('', '| Change | Resource |', '| --- | --- |');
-    for (const a of result.applied) lines.push(`| ${a.action} | \`${esc(a.key)}\` |`);
+    for (const a of result.applied) lines.push(`| ${a.action} | ${codeSpan(a.key)} |`);
   }
-  for (const w of result.warnings) lines.push('', `> ⚠️ ${w}`);
+  for (const w of result.warnings) lines.push('', `> ⚠️ ${inlineText(w)}`);
   return lines.join('\n');
 }
 

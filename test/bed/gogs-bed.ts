@@ -33,6 +33,8 @@ export interface GogsBed {
   tag(name: string, branch?: string): Promise<void>;
   /** Opens a pull request from `head` into `base` through Gogs' web form (Gogs has no API for it). */
   openPullRequest(head: string, base: string, title: string, body?: string): Promise<number>;
+  /** The HTML of a web page (e.g. `owner/repo/pulls/1`) as the admin sees it, logged in. */
+  page(pathname: string): Promise<string>;
   createUser(name: string, password: string): Promise<BedUser>;
   /** Calls the Gogs API as the admin. */
   api(method: string, apiPath: string, body?: unknown): Promise<unknown>;
@@ -144,6 +146,12 @@ export async function startGogsBed(options: { seed?: boolean } = {}): Promise<Go
       },
       openPullRequest: (head, base, title, body = '') =>
         openPullRequest(server.url, admin, `${owner}/${repo}`, head, base, title, body),
+      page: async (pathname) => {
+        const web = await webSession(server.url, admin);
+        const res = await web.request(pathname);
+        if (!res.ok) throw new Error(`GET ${pathname}: HTTP ${res.status}`);
+        return res.text();
+      },
       createUser,
       api,
       async stop() {
@@ -189,16 +197,14 @@ async function callApi(
   return text ? JSON.parse(text) : undefined;
 }
 
-/** Gogs has no pull-request API: log in through the web form and post the compare form. */
-async function openPullRequest(
+/** A logged-in web session (cookies kept), for what Gogs offers only as web pages and forms. */
+async function webSession(
   url: string,
   user: BedUser,
-  repository: string,
-  head: string,
-  base: string,
-  title: string,
-  body: string,
-): Promise<number> {
+): Promise<{
+  request: (pathname: string, form?: Record<string, string>) => Promise<Response>;
+  csrfFrom: (html: string) => string;
+}> {
   const jar = new Map<string, string>();
   const request = async (pathname: string, form?: Record<string, string>) => {
     const res = await fetch(new URL(pathname, url), {
@@ -221,6 +227,20 @@ async function openPullRequest(
     /name="_csrf" content="([^"]+)"/.exec(html)?.[1] ?? jar.get('_csrf') ?? '';
   const loginPage = await (await request('user/login')).text();
   await request('user/login', { _csrf: csrfFrom(loginPage), user_name: user.name, password: user.password });
+  return { request, csrfFrom };
+}
+
+/** Gogs has no pull-request API: log in through the web form and post the compare form. */
+async function openPullRequest(
+  url: string,
+  user: BedUser,
+  repository: string,
+  head: string,
+  base: string,
+  title: string,
+  body: string,
+): Promise<number> {
+  const { request, csrfFrom } = await webSession(url, user);
   const comparePath = `${repository}/compare/${base}...${head}`;
   const compare = await (await request(comparePath)).text();
   const res = await request(comparePath, { _csrf: csrfFrom(compare), title, content: body });

@@ -71,7 +71,9 @@ describe('plan and verify against APIM', () => {
     ]);
     const md = renderPlanMarkdown(plan);
     expect(md).toContain('**1** to update');
-    expect(md).toContain('```diff');
+    // The diff is escaped text in <pre> (Gogs strips tags it does not know from a fenced block in <details>).
+    expect(md).toContain('<pre>');
+    expect(md).toContain('+         {{env-name}}');
 
     const v = await verifyDeployment({ repository: A, connection: conn, source });
     expect(v.drift).toBe(true);
