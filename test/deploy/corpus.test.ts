@@ -38,12 +38,33 @@ function oneChange(text: string): string {
   );
 }
 
+/**
+ * Corpus files the comparison refuses to read, each with its reason: the validator reports them as
+ * errors (test/validate/corpus.test.ts), so they never reach a deployment. Anything else that fails to
+ * read is a failure.
+ */
+const UNREADABLE: Record<string, { message: RegExp; reason: string }> = {
+  'corpus/policy-snippets/Call out to an HTTP endpoint and cache the response.policy.xml': {
+    message: /Unterminated string literal/,
+    reason: 'its rewrite-uri expression is cut off mid string upstream (validation: expression-syntax)',
+  },
+};
+
 describeIfShared('semantic comparison over the real-policy corpus', () => {
   // Collected only when ../shared is there: describe bodies run even when the block is skipped.
-  const files = hasShared ? corpus() : [];
-  it('has policies to check', () => expect(files.length).toBeGreaterThan(0));
+  const files = hasShared ? corpus().map((f) => [path.relative(sharedDir, f), f] as const) : [];
+  const readable = files.filter(([rel]) => !UNREADABLE[rel]);
+  it('has policies to check', () => expect(readable.length).toBeGreaterThan(0));
 
-  it.each(files.map((f) => [path.relative(sharedDir, f), f]))('%s', (_rel, file) => {
+  it.each(Object.entries(UNREADABLE).map(([rel, u]) => [rel, u.reason, u.message] as const))(
+    'refuses %s: %s',
+    (rel, _reason, message) => {
+      const text = readFileSync(path.join(sharedDir, rel), 'utf8');
+      expect(() => canonicalPolicy(text)).toThrow(message);
+    },
+  );
+
+  it.each(readable)('%s', (_rel, file) => {
     const text = readFileSync(file, 'utf8');
     expect(() => canonicalPolicy(text)).not.toThrow();
     // Stored the way apim-gogs sends it (xml for the escaped form, rawxml for the raw form). The emulator
