@@ -102,7 +102,11 @@ export const AZURE_MODES: readonly Mode[] = ['plan', 'deploy', 'verify', 'extrac
 function accessors(reader: InputReader, ctx: SettingsContext) {
   const bare = ctx.nameOf ?? ((n: InputName) => n);
   const named = (n: InputName) =>
-    ctx.door !== 'cli' ? `Input ${bare(n)}` : bare(n).startsWith('--') ? `Option ${bare(n)}` : `The environment variable ${bare(n)}`;
+    ctx.door !== 'cli'
+      ? `Input ${bare(n)}`
+      : bare(n).startsWith('--')
+        ? `Option ${bare(n)}`
+        : `The environment variable ${bare(n)}`;
   const get = (name: InputName): string | undefined => reader.get(name)?.trim() || spec(name).default;
   const need = (name: InputName): string => {
     const v = get(name);

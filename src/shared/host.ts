@@ -15,6 +15,8 @@ export interface Host {
   setSecret(value: string): void;
   /** A file/line annotation on the run (rendered by src/report, the same text as `--format github`). */
   annotate(diagnostic: Diagnostic): void;
+  /** True when annotations are themselves log lines (the CLI): the log then needs no second report. */
+  readonly findingsInLog?: boolean;
   /** A run-level note naming the commit and the service (GitHub notice, Azure DevOps build tag + line). */
   annotateRun(message: string, level?: 'notice' | 'error'): void;
   /** The command's product (a report, a plan): data on the CLI's stdout, a log section in CI. */

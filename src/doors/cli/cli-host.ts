@@ -13,6 +13,11 @@ export interface CliHostOptions {
   outputsFile?: string;
   /** Where the markdown summary is appended, if anywhere. */
   summaryFile?: string;
+  /**
+   * Print findings as compiler-style lines on stderr (`file:line:col: severity: message [rule]`, what
+   * editors' problem matchers read). Off for `validate`, whose report on stdout is the findings.
+   */
+  annotations?: boolean;
   /** The report format on stdout: JSON formats keep their data exact; github/azure-pipelines are commands by design. */
   reportFormat?: string;
   stdout?: (line: string) => void;
@@ -58,8 +63,11 @@ export function cliHost(options: CliHostOptions = {}): Host {
       if (options.outputsFile) appendFileSync(options.outputsFile, redactor.redact(`${name}=${value}\n`));
     },
     setSecret: (value) => redactor.add(value),
-    // The report on stdout (or the file) holds every finding; a second copy on stderr would be noise.
-    annotate: () => undefined,
+    annotate(d) {
+      if (options.annotations)
+        complain(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]`);
+    },
+    findingsInLog: options.annotations === true,
     annotateRun: (message) => complain(message),
     emitReport: (text) => out(redactor.redact(data(text))),
     async appendSummary(markdown) {

@@ -67,6 +67,7 @@ export function pipelineCommand(
       outputsFile: get('outputs-file'),
       summaryFile: get('summary-file'),
       reportFormat: get('format'),
+      annotations: name !== 'validate',
     });
     return runPipeline(host, () => {
       const token = name === 'run' ? get('token') : undefined;

@@ -54,7 +54,7 @@ export async function validateStage(host: Host, s: Settings, source: Source): Pr
       const report = formatReport(result, s.report.format ?? 'stylish');
       if (s.report.file) await writeUserFile(s.report.file, `${report}\n`, 'output');
       else host.emitReport(report);
-    } else {
+    } else if (!host.findingsInLog) {
       host.logger.info(formatReport(result, 'stylish'));
     }
     const failed = result.diagnostics.some((d) => atOrAbove(d.severity, s.validation.failSeverity));
