@@ -11,12 +11,17 @@ import { emptyRuleset } from '../src/validate/config.js';
 import { validateLoaded, validatePolicyText, validateRepository } from '../src/validate/index.js';
 import { mutate, mutations } from '../test/policy/mutate.js';
 import { fileURLToPath } from 'node:url';
-import { sideBySide } from './_measure.js';
+import { interleaved, sideBySide } from './_measure.js';
+import { readPolicy } from '../src/policy/reader.js';
+import { expressionSites } from '../src/validate/checks/expressions.js';
+import { analyzeCode, analyzeExpression } from '../src/validate/expressions/analyze.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const POLICIES = 10_000;
 const ROUNDS = 3;
 const FUZZ_CASES = 30_000;
+/** More rounds where the difference measured (expression checking) is a fraction of the whole. */
+const EXPRESSION_ROUNDS = 5;
 
 /** `<policies>` documents from ../shared/corpus, or a few built-in shapes when it is absent. */
 function shapes(): string[] {
@@ -92,15 +97,23 @@ export async function run(): Promise<void> {
       () => bareSax(dir, files),
       ROUNDS,
     );
-    // In memory: the same bytes already loaded, so only parsing and checking are compared.
+    // In memory: the same bytes already loaded, so only parsing and checking are compared; with and
+    // without expression checking (both expression rules off skips the C# parse), rounds interleaved.
     const ruleset = emptyRuleset();
-    const memory = await sideBySide(
-      async () => validateLoaded(repo, ruleset, {}),
-      async () => {
-        for (const p of repo.policies) saxParse(p.text);
-      },
-      ROUNDS,
+    const noExpressions = emptyRuleset();
+    for (const id of ['expression-compile', 'expression-type', 'expression-variable-unset'])
+      noExpressions.rules.set(id, { severity: 'off', options: {} });
+    const [withExpr, withoutExpr, saxMs] = await interleaved(
+      [
+        async () => validateLoaded(repo, ruleset, {}),
+        async () => validateLoaded(repo, noExpressions, {}),
+        async () => {
+          for (const p of repo.policies) saxParse(p.text);
+        },
+      ],
+      EXPRESSION_ROUNDS,
     );
+    const memory = { a: withExpr, b: saxMs };
     const peakMb = process.resourceUsage().maxRSS / 1024;
     const verdict = (r: number): string => `${r.toFixed(2)} (goal >= 0.5) ${r >= 0.5 ? 'OK' : 'BELOW GOAL'}`;
     console.log(
@@ -112,10 +125,16 @@ export async function run(): Promise<void> {
     console.log(`  throughput ratio validate/sax: ${verdict(disk.b / disk.a)}`);
     console.log(`  files/second: ${Math.round(files.length / (disk.a / 1000))}`);
     console.log(
-      `in memory: validate ${memory.a.toFixed(0)} ms, bare sax ${memory.b.toFixed(0)} ms (medians of ${ROUNDS})`,
+      `in memory: validate ${memory.a.toFixed(0)} ms, bare sax ${memory.b.toFixed(0)} ms (medians of ${EXPRESSION_ROUNDS})`,
     );
     console.log(`  throughput ratio validate/sax: ${verdict(memory.b / memory.a)}`);
     console.log(`  files/second: ${Math.round(files.length / (memory.a / 1000))}`);
+    console.log(
+      `expression checking, in memory: validate/sax ${(saxMs / withExpr).toFixed(2)} with, ${(saxMs / withoutExpr).toFixed(2)} without ` +
+        `(validate ${withExpr.toFixed(0)} ms with, ${withoutExpr.toFixed(0)} ms without; +${(((withExpr - withoutExpr) / withoutExpr) * 100).toFixed(0)}%)`,
+    );
+    expressionCoverage();
+    expressionCost(repo.policies.map((p) => p.text));
     const ok = peakOneRunMb < 512 ? 'OK' : 'ABOVE GOAL';
     console.log(
       `peak memory of one validate run (max RSS): ${peakOneRunMb.toFixed(0)} MB (goal < 512 MB) ${ok}`,
@@ -127,6 +146,43 @@ export async function run(): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The C# analysis alone (lex, parse, semantics) of every expression of the generated repository. */
+function expressionCost(texts: string[]): void {
+  const codes = texts.flatMap((t) => {
+    const root = readPolicy(t).root;
+    return root ? expressionSites(root).map((s) => s.expression) : [];
+  });
+  const t = performance.now();
+  for (const e of codes) analyzeCode(e.code, e.kind);
+  const ms = performance.now() - t;
+  console.log(
+    `  the C# analysis alone: ${ms.toFixed(0)} ms for ${codes.length} expressions (${((ms / codes.length) * 1000).toFixed(0)} µs each)`,
+  );
+}
+
+/** How much of the corpus the C# parser reads fully, and how many expressions get a finding. */
+function expressionCoverage(): void {
+  const corpus = path.resolve(projectRoot, '../shared/corpus');
+  if (!existsSync(corpus)) return;
+  let total = 0;
+  let parsed = 0;
+  let flagged = 0;
+  for (const dir of readdirSync(corpus, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const f of readdirSync(path.join(corpus, dir.name)).filter((n) => n.endsWith('.xml'))) {
+      const root = readPolicy(readFileSync(path.join(corpus, dir.name, f), 'utf8')).root;
+      for (const { expression } of root ? expressionSites(root) : []) {
+        const a = analyzeExpression(expression);
+        total++;
+        if (!a.syntax.length) parsed++;
+        if (a.syntax.length || a.problems.length) flagged++;
+      }
+    }
+  }
+  console.log(
+    `corpus expressions: ${parsed}/${total} fully parsed (${((parsed / total) * 100).toFixed(1)}%), ${flagged} with a finding (all broken upstream: see test/validate/expressions-corpus.test.ts)`,
+  );
 }
 
 /** More fuzzing than the test runs: mutated corpus policies through the whole single-policy validation. */

@@ -31,7 +31,7 @@ export function analyzeCode(code: string, kind: 'single' | 'multi', resolve?: Na
     return { syntax: parsed.errors.map((e) => inNamedValue(code, e)), problems: [], reads: [] };
   const sem = new Semantics(kind);
   sem.source = code;
-  sem.check(parsed.tree);
+  sem.check(parsed.tree, parsed.declared, parsed.returns);
   return { syntax: [], problems: sem.problems, reads: sem.reads };
 }
 

@@ -92,9 +92,20 @@ const PUNCTUATORS = [
   '}',
 ];
 
-const isIdentStart = (c: string): boolean => /[A-Za-z_]/.test(c) || c > '\u007f';
-const isIdentPart = (c: string): boolean => /[A-Za-z0-9_]/.test(c) || c > '\u007f';
+/** By char code: no regular expression per character (the lexer runs on every expression of every file). */
+const isIdentStart = (c: string): boolean => {
+  const k = c.charCodeAt(0);
+  return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || k > 127;
+};
+const isIdentPart = (c: string): boolean => {
+  const k = c.charCodeAt(0);
+  return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95 || k > 127;
+};
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
+/** Punctuators by their first character, longest first. */
+const PUNCTUATORS_BY_FIRST = new Map<string, string[]>();
+for (const p of PUNCTUATORS) PUNCTUATORS_BY_FIRST.set(p[0], [...(PUNCTUATORS_BY_FIRST.get(p[0]) ?? []), p]);
 
 const SIMPLE_ESCAPES = new Set(["'", '"', '\\', '0', 'a', 'b', 'f', 'n', 'r', 't', 'v']);
 
@@ -181,16 +192,12 @@ export class Lexer {
     const start = this.i;
     if (start >= this.limit) return { kind: 'eof', text: '', start, end: start };
     const c = s[start];
-    const tok = (kind: TokenKind, end: number): Token => {
-      this.i = end;
-      return { kind, text: s.slice(start, end), start, end };
-    };
     if (c === '{' && s[start + 1] === '{') {
       const m = /^\{\{[^{}"'\n]+\}\}/.exec(s.slice(start, Math.min(this.limit, start + 300)));
       if (m) {
         const end = start + m[0].length;
         const value = this.resolve?.(m[0].slice(2, -2).trim());
-        if (value === undefined) return tok('namedValue', end);
+        if (value === undefined) return this.token(start, 'namedValue', end);
         this.i = end;
         return this.substitute(m[0], value, start, end);
       }
@@ -198,27 +205,34 @@ export class Lexer {
     if (c === '#' && s[start + 1] === '{') {
       // An environment placeholder left unrendered (reported by the template check): a value, like a named value.
       const m = /^#\{[A-Za-z_][A-Za-z0-9_.-]*\}#/.exec(s.slice(start, start + 200));
-      if (m) return tok('namedValue', start + m[0].length);
+      if (m) return this.token(start, 'namedValue', start + m[0].length);
     }
     if (isIdentStart(c) || (c === '@' && isIdentStart(s[start + 1] ?? ''))) {
       let end = start + 1;
       while (end < this.limit && isIdentPart(s[end])) end++;
       const text = s.slice(start, end);
-      return tok(KEYWORDS.has(text) ? 'keyword' : 'ident', end);
+      return this.token(start, KEYWORDS.has(text) ? 'keyword' : 'ident', end);
     }
-    if (isDigit(c) || (c === '.' && isDigit(s[start + 1] ?? ''))) return tok('number', this.number(start));
-    if (c === '"') return tok('string', this.string(start + 1, false));
-    if (c === '@' && s[start + 1] === '"') return tok('string', this.string(start + 2, true));
-    if (c === "'") return tok('char', this.char(start));
+    if (isDigit(c) || (c === '.' && isDigit(s[start + 1] ?? '')))
+      return this.token(start, 'number', this.number(start));
+    if (c === '"') return this.token(start, 'string', this.string(start + 1, false));
+    if (c === '@' && s[start + 1] === '"') return this.token(start, 'string', this.string(start + 2, true));
+    if (c === "'") return this.token(start, 'char', this.char(start));
     if ((c === '$' && s[start + 1] === '"') || (c === '$' && s[start + 1] === '@' && s[start + 2] === '"'))
       return this.interpolated(start, s[start + 1] === '@', start + (s[start + 1] === '@' ? 3 : 2));
     if (c === '@' && s[start + 1] === '$' && s[start + 2] === '"')
       return this.interpolated(start, true, start + 3);
-    for (const p of PUNCTUATORS)
-      if (s.startsWith(p, start) && start + p.length <= this.limit) return tok('punct', start + p.length);
+    for (const p of PUNCTUATORS_BY_FIRST.get(c) ?? [])
+      if (s.startsWith(p, start) && start + p.length <= this.limit)
+        return this.token(start, 'punct', start + p.length);
     this.error(start, start + 1, `Unexpected character '${c}'`);
     this.i = start + 1;
     return this.next();
+  }
+
+  private token(start: number, kind: TokenKind, end: number): Token {
+    this.i = end;
+    return { kind, text: this.s.slice(start, end), start, end };
   }
 
   /** Lexes a named value's text in place of its reference; every token and error points at the reference. */

@@ -18,6 +18,10 @@ export class SyntaxError_ {
 export interface ParseResult<T> {
   tree?: T;
   errors: LexError[];
+  /** Every name the expression declares (locals, loop variables, lambda parameters, out and pattern variables). */
+  declared: Set<string>;
+  /** `return` statements outside lambdas. */
+  returns: number;
 }
 
 /** C# keywords that name types. */
@@ -93,8 +97,15 @@ const BINARY: string[][] = [
 
 export class Parser {
   private p = 0;
+  /** `return` statements outside lambdas (a block must have one to return on every path). */
+  returns = 0;
+  private lambdaDepth = 0;
 
-  constructor(private readonly t: Token[]) {}
+  constructor(
+    private readonly t: Token[],
+    /** Names declared anywhere, collected while parsing (the checks treat them as in scope everywhere). */
+    readonly declared = new Set<string>(),
+  ) {}
 
   private get tok(): Token {
     return this.t[this.p];
@@ -210,6 +221,7 @@ export class Parser {
       switch (t.text) {
         case 'return': {
           this.take();
+          if (this.lambdaDepth === 0) this.returns++;
           const value = this.is(';') ? undefined : this.expression();
           return { k: 'return', value, start, end: this.endStatement() };
         }
@@ -259,6 +271,7 @@ export class Parser {
           this.expect('(');
           const type = this.is('var') ? (this.take(), 'var' as const) : this.type();
           const nameTok = this.identifier();
+          this.declared.add(nameTok.text);
           this.expect('in');
           const iterable = this.expression();
           this.expect(')');
@@ -363,6 +376,7 @@ export class Parser {
         this.take();
         type = this.type();
         if (this.tok.kind === 'ident') name = this.take().text;
+        if (name) this.declared.add(name);
         this.expect(')');
       }
       if (this.is('when')) {
@@ -434,6 +448,7 @@ export class Parser {
     const vars: Declarator[] = [];
     do {
       const name = this.identifier();
+      this.declared.add(name.text);
       let init: Expr | undefined;
       if (this.is('=')) {
         this.take();
@@ -545,6 +560,7 @@ export class Parser {
     if (t.kind === 'ident' && this.peek().text === '=>') {
       this.take();
       this.take();
+      this.declared.add(t.text);
       const body = this.lambdaBody();
       return {
         k: 'lambda',
@@ -577,6 +593,7 @@ export class Parser {
       )
         type = this.type();
       const name = this.identifier();
+      this.declared.add(name.text);
       params.push({ name: name.text, type, start: name.start, end: name.end });
       if (!this.is(')')) this.expect(',');
     }
@@ -587,7 +604,12 @@ export class Parser {
   }
 
   private lambdaBody(): Expr | Block {
-    return this.is('{') ? this.block() : this.expression();
+    this.lambdaDepth++;
+    try {
+      return this.is('{') ? this.block() : this.expression();
+    } finally {
+      this.lambdaDepth--;
+    }
   }
 
   private conditional(): Expr {
@@ -649,6 +671,7 @@ export class Parser {
       let declares: ({ name: string } & { start: number; end: number }) | undefined;
       if (this.tok.kind === 'ident' && !['when', 'and', 'or'].includes(this.tok.text)) {
         const n = this.take();
+        this.declared.add(n.text);
         declares = { name: n.text, start: n.start, end: n.end };
       }
       return { k: 'is' as const, operand, type, declares, start: operand.start, end: this.t[this.p - 1].end };
@@ -786,6 +809,7 @@ export class Parser {
         else type = this.type();
         if (this.tok.kind !== 'ident') return undefined;
         const n = this.take();
+        this.declared.add(n.text);
         return { name: n.text, type, start: n.start, end: n.end };
       });
       if (declared) {
@@ -896,7 +920,7 @@ export class Parser {
       case 'interpolated': {
         this.take();
         const holes = (t.holes ?? []).map((toks) => {
-          const sub = new Parser(toks);
+          const sub = new Parser(toks, this.declared);
           if (toks[0].kind === 'eof')
             sub.fail(
               'Empty interpolation hole',
@@ -1031,14 +1055,14 @@ export function parseExpression(
   const lexer = new Lexer(code, 0, code.length, resolve);
   const tokens = lexer.all();
   const errors = [...lexer.errors];
+  const p = new Parser(tokens);
   try {
-    const p = new Parser(tokens);
     const tree = kind === 'single' ? p.single() : p.multi();
-    return { tree: errors.length ? undefined : tree, errors };
+    return { tree: errors.length ? undefined : tree, errors, declared: p.declared, returns: p.returns };
   } catch (err) {
     if (!(err instanceof SyntaxError_)) throw err;
     // A lexer error usually causes the syntax error after it: report the cause only.
     if (!errors.length) errors.push({ start: err.start, end: err.end, message: err.message, hint: err.hint });
-    return { errors };
+    return { errors, declared: p.declared, returns: p.returns };
   }
 }

@@ -85,17 +85,19 @@ export class Semantics {
   readonly problems: Problem[] = [];
   readonly reads: VariableRead[] = [];
   private readonly locals = new Map<string, Ty>();
-  private readonly declared = new Set<string>();
+  private declared = new Set<string>();
 
   constructor(private readonly kind: 'single' | 'multi') {}
 
-  check(tree: Expr | Block): void {
-    collectNames(tree, this.declared);
+  /** `declared` and `returns` come from the parser, which saw every declaration and return. */
+  check(tree: Expr | Block, declared: Set<string>, returns: number): void {
+    this.declared = declared;
     if (this.kind === 'single') this.expr(tree as Expr);
     else {
       const block = tree as Block;
       for (const s of block.body) this.stmt(s);
-      if (!endsAlways(block.body) && containsReturn(block)) {
+      // No return at all is the reader's finding (expression-syntax); here only a path without one.
+      if (!endsAlways(block.body) && returns > 0) {
         this.problem(
           { start: block.end, end: block.end },
           'Not all code paths return a value',
@@ -683,32 +685,6 @@ function sourceLess(e: Expr): string {
   if (e.k === 'index' && e.target.k === 'member' && e.target.name === 'Variables')
     return 'context.Variables["name"]';
   return e.k === 'name' ? e.name : 'context.Variables["name"]';
-}
-
-/** Every name the expression declares anywhere: scoping is not modelled, so order never causes an alarm. */
-function collectNames(node: unknown, into: Set<string>): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const n of node) collectNames(n, into);
-    return;
-  }
-  const o = node as Record<string, unknown>;
-  if (o.k === 'declaration') for (const v of o.vars as { name: string }[]) into.add(v.name);
-  if (o.k === 'foreach') into.add(o.name as string);
-  if (o.k === 'lambda') for (const p of o.params as { name: string }[]) into.add(p.name);
-  if (o.declares && typeof o.declares === 'object') into.add((o.declares as { name: string }).name);
-  if (o.k === 'try') for (const c of o.catches as { name?: string }[]) if (c.name) into.add(c.name);
-  for (const [key, v] of Object.entries(o))
-    if (key !== 'type' && v && typeof v === 'object') collectNames(v, into);
-}
-
-function containsReturn(node: unknown): boolean {
-  if (!node || typeof node !== 'object') return false;
-  if (Array.isArray(node)) return node.some(containsReturn);
-  const o = node as Record<string, unknown>;
-  if (o.k === 'return') return true;
-  if (o.k === 'lambda') return false;
-  return Object.values(o).some((v) => v && typeof v === 'object' && containsReturn(v));
 }
 
 /** True when control cannot run off the end of the statements (C#'s reachability, simplified). */
