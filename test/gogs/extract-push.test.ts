@@ -47,6 +47,22 @@ const content = async (branch: string, file: string): Promise<string> => {
   return Buffer.from(r.content, 'base64').toString('utf8');
 };
 
+/** pushBranch as the extract stage calls it: the admin token (write access), the apimartifacts folder. */
+const push = (cwd: string, branch: string, message: string, logger?: MemoryLogger) =>
+  pushBranch({
+    gogsUrl: gogs.url,
+    repository: gogs.repository,
+    token: gogs.admin.token,
+    caFile: gogs.caFile,
+    cwd,
+    base: 'main',
+    branch,
+    message,
+    paths: ['apimartifacts'],
+    author: { name: 'apim-gogs extract', email: 'apim-gogs@localhost' },
+    logger,
+  });
+
 test('extract with gogs-push: a new branch with the APIOps layout, a message naming the instance, and a pull request opened from it', async () => {
   const logger = new MemoryLogger();
   const base = await assertCanPush({
@@ -73,19 +89,12 @@ test('extract with gogs-push: a new branch with the APIOps layout, a message nam
     logger,
   });
   const branch = 'apim-gogs/extract-test';
-  const pushed = await pushBranch({
-    gogsUrl: gogs.url,
-    repository: gogs.repository,
-    token: gogs.admin.token,
-    caFile: gogs.caFile,
-    cwd: co.path,
-    base,
+  const pushed = await push(
+    co.path,
     branch,
-    message: `Extract APIM ${apim.emu.serviceName} at 2026-11-29T19:00:00Z\n\nIdentity: oid ${apim.objectId}`,
-    paths: ['apimartifacts'],
-    author: { name: 'apim-gogs extract', email: 'apim-gogs@localhost' },
+    `Extract APIM ${apim.emu.serviceName} at 2026-11-29T19:00:00Z\n\nIdentity: oid ${apim.objectId}`,
     logger,
-  });
+  );
   expect(pushed?.changed).toBe(result.files.length);
   expect(pushed?.compareUrl).toBe(
     `${gogs.url.replace(/\/$/, '')}/${gogs.repository}/compare/main...apim-gogs%2Fextract-test`,
@@ -112,18 +121,7 @@ test('extract with gogs-push: a new branch with the APIOps layout, a message nam
   expect(logger.lines.join('\n')).not.toContain(gogs.admin.token);
 
   // Nothing changed since: no branch, no empty commit.
-  const again = await pushBranch({
-    gogsUrl: gogs.url,
-    repository: gogs.repository,
-    token: gogs.admin.token,
-    caFile: gogs.caFile,
-    cwd: co.path,
-    base,
-    branch: 'apim-gogs/extract-again',
-    message: 'again',
-    paths: ['apimartifacts'],
-    author: { name: 'apim-gogs extract', email: 'apim-gogs@localhost' },
-  });
+  const again = await push(co.path, 'apim-gogs/extract-again', 'again');
   expect(again).toBeUndefined();
 });
 

@@ -200,6 +200,25 @@ test('environments/<env>.yaml and configuration.<env>.yaml setting one value dif
   );
 });
 
+test('the configuration file may sit in the artifacts folder; a secret given a value by it is refused like one in a file', async () => {
+  await put('apim/named values/api-key/namedValueInformation.json', {
+    properties: { displayName: 'api-key', secret: true },
+  });
+  await put(
+    'apim/configuration.prod.yaml',
+    'namedValues:\n  - name: api-key\n    properties:\n      value: "{#apiKey#}"\n',
+  );
+  const env = await loadEnvironmentRepository(dir, {
+    artifactsPath: 'apim',
+    environment: 'prod',
+    vars: { apiKey: 'k' },
+  });
+  expect(env.apiops?.file).toBe('apim/configuration.prod.yaml');
+  expect(desiredState(env.repository, env.templateValues).diagnostics.map((d) => d.ruleId)).toEqual([
+    'deploy/secret-in-repository',
+  ]);
+});
+
 test('the merge is the publisher merge: nested objects merge, scalars, lists and null replace', () => {
   expect(
     mergeOverride({ a: 1, o: { x: 1, y: [1, 2] }, keep: 'k' }, { a: 2, o: { y: [3], z: null }, added: true }),
