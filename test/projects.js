@@ -20,6 +20,7 @@ export const BED_TESTS = [
   'test/deploy/plan-verify.test.ts',
   'test/deploy/rollback.test.ts',
   'test/deploy/rollback-third-party.test.ts',
+  'test/deploy/redaction.test.ts',
   'test/deploy/scopes.test.ts',
   'test/deploy/secrets.test.ts',
   'test/emulator/cli-emulator.test.ts',

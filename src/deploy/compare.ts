@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto';
 import { isProvenanceTag, stripDescriptionProvenance } from './provenance.js';
+import { redactedMarker, redactSecrets } from './redact.js';
 import type { Properties, ResourceKind } from './resources.js';
 import { isXmlKind } from './resources.js';
 import { canonicalOrRaw } from './xml-canonical.js';
 
 /**
  * The comparable text of a resource's content: equal texts mean nothing to deploy. Provenance is never
- * part of it. `desired` decides which fields count (a backend field the repository does not set is
+ * part of it. With `redact`, credentials-like values are replaced by markers (redact.ts): that text is
+ * for people (diffs), never for deciding equality. `desired` decides which fields count (a backend field the repository does not set is
  * APIM's business, e.g. defaults it fills in).
  */
 export function comparableText(
   kind: ResourceKind,
   props: Properties | undefined,
   desired: Properties,
+  options: { redact?: boolean } = {},
 ): string {
+  const redact = options.redact === true;
   if (!props) return '';
   if (isXmlKind(kind)) {
     let text = canonicalOrRaw(String(props.value ?? ''));
@@ -26,7 +30,8 @@ export function comparableText(
     const kv = props.keyVault as { secretIdentifier?: string; identityClientId?: string } | undefined;
     const secret = props.secret === true;
     const view: Record<string, unknown> = { displayName: props.displayName, secret };
-    if (!secret || desired.value !== undefined) view.value = props.value;
+    if (!secret || desired.value !== undefined)
+      view.value = secret && redact ? redactedMarker(props.value) : props.value;
     if (desired.keyVault !== undefined || kv) {
       view.keyVault = {
         secretIdentifier: kv?.secretIdentifier,
@@ -42,7 +47,7 @@ export function comparableText(
     if (k === 'provisioningState') continue;
     view[k] = k === 'description' ? stripDescriptionProvenance(props[k]) : props[k];
   }
-  return stableJson(view);
+  return stableJson(redact ? redactSecrets(view) : view);
 }
 
 /** JSON with sorted keys, two-space indented, undefined dropped: a stable line-diffable text. */

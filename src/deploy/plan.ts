@@ -140,7 +140,10 @@ async function plan(options: PlanOptions): Promise<Plan> {
         live: c.live.properties,
         beforeHash: contentHash(comparableText(c.ref.kind, c.live.properties, c.live.properties ?? {})),
         liveProvenance: readProvenance(c.ref.kind, c.live.properties),
-        diff: lineDiff(comparableText(c.ref.kind, c.live.properties, c.live.properties ?? {}), ''),
+        diff: lineDiff(
+          comparableText(c.ref.kind, c.live.properties, c.live.properties ?? {}, { redact: true }),
+          '',
+        ),
       });
     }
   }
@@ -180,7 +183,7 @@ export function entryFor(d: DesiredResource, live: LiveResource): PlanEntry {
       action: 'create',
       desired: d.properties,
       afterHash: contentHash(after),
-      diff: lineDiff('', after),
+      diff: lineDiff('', comparableText(d.ref.kind, d.properties, d.properties, { redact: true })),
     };
   }
   const before = comparableText(d.ref.kind, live.properties, d.properties);
@@ -203,7 +206,11 @@ export function entryFor(d: DesiredResource, live: LiveResource): PlanEntry {
     live: live.properties,
     beforeHash: contentHash(before),
     afterHash: contentHash(after),
-    diff: lineDiff(before, after),
+    // Shown to people: the same texts with credentials-like values redacted (compare.ts, redact.ts).
+    diff: lineDiff(
+      comparableText(d.ref.kind, live.properties, d.properties, { redact: true }),
+      comparableText(d.ref.kind, d.properties, d.properties, { redact: true }),
+    ),
     liveProvenance,
   };
 }
