@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { readRepoText } from './repo-file.js';
 
 /**
  * Which APIs each product holds, from APIOps' `products/{p}/apis.json` (a list of API names, or of
@@ -19,7 +20,10 @@ export async function loadProductApis(root: string): Promise<Map<string, string[
   for (const product of products) {
     let list: unknown;
     try {
-      list = JSON.parse(await readFile(path.join(root, 'products', product, 'apis.json'), 'utf8'));
+      // Through repo-file: no link is followed and an oversized file is not read (a refusal means "unknown").
+      const text = await readRepoText(root, `products/${product}/apis.json`);
+      if (text === undefined) throw new Error('no apis.json');
+      list = JSON.parse(text);
     } catch {
       // Current APIOps writes a folder per API instead: products/{p}/apis/{api}/productApiInformation.json.
       list = await readdir(path.join(root, 'products', product, 'apis'), { withFileTypes: true })
