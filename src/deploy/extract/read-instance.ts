@@ -131,11 +131,14 @@ export async function readInstance(options: ReadOptions): Promise<InstanceSnapsh
   const revisions = await mapLimit(currentIds, limit, (id) =>
     arm(() => collect(client.apiRevision.listByService(rg, svc, id))),
   );
+  // A set: should a list ever include revisions as well, each is still read once.
   const apiIds = [
-    ...currentIds,
-    ...revisions.flatMap((list) =>
-      list.filter((r) => !r.isCurrent && r.apiId).map((r) => r.apiId!.split('/').pop()!),
-    ),
+    ...new Set([
+      ...currentIds,
+      ...revisions.flatMap((list) =>
+        list.filter((r) => !r.isCurrent && r.apiId).map((r) => r.apiId!.split('/').pop()!),
+      ),
+    ]),
   ].sort();
   snapshot.apis = await mapLimit(apiIds, limit, async (id) => {
     const [properties, policy, operations] = await Promise.all([
