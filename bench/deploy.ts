@@ -1,26 +1,41 @@
-// `npm run bench -- deploy`: 500 policies in APIM, 100 of them changed in the repository, 100 ms added
-// to every ARM call, concurrency 8. Prints the ARM writes (must be exactly 100), the reads, the apply
-// wall time against the ideal ceil(100/8) x 0.1 s as a ratio (goal <= 1.25), and the writes of a rerun
-// (must be 0). The emulator runs in its own process, as ARM is remote. The service-level deployment
-// record (one named-value write, a long-running operation) is timed and printed separately.
-import { spawn } from 'node:child_process';
+// `npm run bench -- deploy`: 5,000 policies in APIM, 100 of them changed by the next commit, 100 ms
+// added to every ARM call, writes 8 at a time, reads 16 at a time. The emulator runs in its own
+// process (ARM is remote) with its ARM throttling model on. Prints, each measured in this run:
+//   incremental deployment (plan + apply + record): ARM requests (goal <= 2 x 100 + c) and wall time
+//     against the ideal 2 x ceil(100/8) x 0.1 s + the record write (goal <= 1.25);
+//   a rerun of the deployed commit: ARM requests (goal <= c);
+//   a full plan: wall time against ceil(5000/16) x 0.1 s (goal <= 1.25), and how many answers were 429
+//     (goal 0) under a read bucket that refills slower than the plan would read;
+//   before: the full plan as main ran it (reads 8 at a time, every resource read on every run).
+import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { ApimConnection, applyPlan, planDeployment, resolveIdentity } from '../src/deploy/index.js';
 import { writeDeploymentRecord } from '../src/deploy/apply.js';
 import { provenanceFor } from '../src/deploy/provenance.js';
+import { recordStateFor } from '../src/deploy/record-state.js';
+import type { RateLimits } from '../src/emulator/rate-limit.js';
 import { loadRepository } from '../src/policy/layout.js';
 import { githubCredential } from '../test/deploy/support.js';
 
-const APIS = 50;
-const OPS = 9; // 50 x (1 API policy + 9 operation policies) = 500 policies
-const CHANGED_EVERY = 5; // every 5th policy changes: 100
+const APIS = 500;
+const OPS = 9; // 500 x (1 API policy + 9 operation policies) = 5,000 policies
+const CHANGED_EVERY = 50; // every 50th policy changes: 100
 const LATENCY_MS = 100;
-const CONCURRENCY = 8;
+const WRITES = 8;
+const READS = 16;
+const ENV = 'bench';
+/** ARM's documented write bucket; a read bucket that refills a little slower than 16 reads per 100 ms. */
+const LIMITS: RateLimits = {
+  reads: { capacity: 250, refillPerSecond: 150 },
+  writes: { capacity: 200, refillPerSecond: 10 },
+};
 const here = path.dirname(fileURLToPath(import.meta.url));
+const exec = promisify(execFile);
 
 const policyXml = (calls: number): string =>
   `<policies>\n  <inbound>\n    <base />\n    <rate-limit calls="${calls}" renewal-period="60" />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n`;
@@ -38,55 +53,67 @@ interface EmulatorInfo {
 interface LoggedRequest {
   service: string;
   method: string;
+  status: number;
 }
 
 export async function run(): Promise<void> {
-  // Live state: every policy at its old value (seeded, so APIM's reformatting applies).
+  // Commit A is live (seeded, so APIM's reformatting applies); commit B changes every 50th policy.
   const apis: Record<string, unknown> = {};
-  const files: Record<string, string> = {};
+  const a: Record<string, string> = {};
+  const b: Record<string, string> = {};
   let n = 0;
-  let changed = 0;
-  const oldText = new Map<string, string>();
-  const desired = (i: number): string =>
-    i % CHANGED_EVERY === 0 ? (changed++, policyXml(2000 + i)) : policyXml(1000 + i);
-  for (let a = 0; a < APIS; a++) {
+  const add = (file: string): string => {
+    const i = n++;
+    a[file] = policyXml(1000 + i);
+    b[file] = i % CHANGED_EVERY === 0 ? policyXml(20000 + i) : a[file];
+    return a[file];
+  };
+  for (let x = 0; x < APIS; x++) {
     const operations: Record<string, unknown> = {};
-    const apiIndex = n++;
-    files[`apis/api-${a}/policy.xml`] = desired(apiIndex);
-    oldText.set(`apis/api-${a}/policy.xml`, policyXml(1000 + apiIndex));
+    const apiPolicy = add(`apis/api-${x}/policy.xml`);
     for (let o = 0; o < OPS; o++) {
-      const i = n++;
+      const value = add(`apis/api-${x}/operations/op-${o}/policy.xml`);
       operations[`op-${o}`] = {
         displayName: `Op ${o}`,
         method: 'GET',
         urlTemplate: `/op-${o}`,
-        policy: { value: policyXml(1000 + i), format: 'rawxml' },
+        policy: { value, format: 'rawxml' },
       };
-      files[`apis/api-${a}/operations/op-${o}/policy.xml`] = desired(i);
-      oldText.set(`apis/api-${a}/operations/op-${o}/policy.xml`, policyXml(1000 + i));
     }
-    apis[`api-${a}`] = {
-      displayName: `API ${a}`,
-      path: `api-${a}`,
+    apis[`api-${x}`] = {
+      displayName: `API ${x}`,
+      path: `api-${x}`,
       protocols: ['https'],
-      policy: { value: policyXml(1000 + apiIndex), format: 'rawxml' },
+      policy: { value: apiPolicy, format: 'rawxml' },
       operations,
     };
   }
+  const changed = Object.keys(b).filter((f) => a[f] !== b[f]).length;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-bench-deploy-'));
   const seedFile = path.join(dir, 'seed.json');
   await writeFile(seedFile, JSON.stringify({ apis }));
   const repoDir = path.join(dir, 'repo');
-  for (const [rel, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(repoDir, rel)), { recursive: true });
-    await writeFile(path.join(repoDir, rel), text);
-  }
+  const git = (...args: string[]) => exec('git', args, { cwd: repoDir, maxBuffer: 1 << 26 });
+  const writeTree = async (files: Record<string, string>): Promise<void> => {
+    for (const [rel, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(repoDir, rel)), { recursive: true });
+      await writeFile(path.join(repoDir, rel), text);
+    }
+  };
+  await mkdir(repoDir);
+  await git('init', '-q', '-b', 'main');
+  await writeTree(a);
+  await git('add', '-A');
+  await git('-c', 'user.name=b', '-c', 'user.email=b@b', 'commit', '-q', '-m', 'A');
+  const commitA = (await git('rev-parse', 'HEAD')).stdout.trim();
+  await writeTree(b);
+  await git('-c', 'user.name=b', '-c', 'user.email=b@b', 'commit', '-q', '-am', 'B');
+  const commitB = (await git('rev-parse', 'HEAD')).stdout.trim();
+
   const child = spawn(
     path.join(here, '..', 'node_modules', '.bin', 'tsx'),
     [path.join(here, '_deploy-emulator.ts'), seedFile],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
+    { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   try {
     const line = await new Promise<string>((resolve, reject) => {
@@ -111,99 +138,105 @@ export async function run(): Promise<void> {
     process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = emu.github.requestToken;
     const credential = githubCredential(emu, clientId);
     const identity = await resolveIdentity(credential); // signs in (token cached) before anything is timed
-    const conn = new ApimConnection(
-      credential,
-      { ...emu, endpoint: emu.armEndpoint },
-      { pollIntervalMs: 100 },
-    );
+    // A new connection per scenario: each starts without knowledge of ARM's budget, as a run does.
+    const connect = () =>
+      new ApimConnection(credential, { ...emu, endpoint: emu.armEndpoint }, { pollIntervalMs: 100 });
     const repository = await loadRepository(repoDir);
-    const source = { commit: 'b'.repeat(40), ref: 'refs/heads/main' };
-    const count = async (): Promise<{ reads: number; writes: number }> => {
-      const log = ((await admin('GET', 'requests')) as LoggedRequest[]).filter((r) => r.service === 'arm');
-      const writes = log.filter((r) => ['PUT', 'PATCH', 'DELETE'].includes(r.method)).length;
-      return { writes, reads: log.filter((r) => r.method === 'GET' || r.method === 'HEAD').length };
-    };
-    await admin('PUT', 'latency', { ms: LATENCY_MS });
-    await admin('DELETE', 'requests');
-
-    // Three measured deployments of 100 changes each: B over A, A back over B, B again (median reported).
-    const repoA = {
-      ...repository,
-      policies: repository.policies.map((p) => ({ ...p, text: oldText.get(p.file)! })),
-    };
-    const rounds: { label: string; repo: typeof repository }[] = [
-      { label: 'B over A', repo: repository },
-      { label: 'A over B', repo: repoA },
-      { label: 'B over A', repo: repository },
-    ];
-    const ratios: number[] = [];
-    const idealMs = Math.ceil(changed / CONCURRENCY) * LATENCY_MS;
-    console.log(
-      `policies: ${repository.policies.length}, changed: ${changed}, latency ${LATENCY_MS} ms per ARM call, concurrency ${CONCURRENCY}; ideal apply ${(idealMs / 1000).toFixed(1)} s`,
-    );
-    let allExact = true;
-    for (const round of rounds) {
+    const source = (commit: string) => ({ commit, ref: 'refs/heads/main' });
+    /** Clears the log and refills ARM's buckets, so each scenario starts from the same budget. */
+    const fresh = async (): Promise<void> => {
       await admin('DELETE', 'requests');
-      let t = performance.now();
-      const plan = await planDeployment({
-        repository: round.repo,
-        connection: conn,
-        source,
-        environment: 'bench',
-        concurrency: CONCURRENCY,
-      });
-      const planMs = performance.now() - t;
-      const afterPlan = await count();
-      t = performance.now();
-      const result = await applyPlan({
-        plan,
-        connection: conn,
-        identity,
-        concurrency: CONCURRENCY,
-        writeRecord: false,
-      });
-      const applyMs = performance.now() - t;
-      const afterApply = await count();
-      const writes = afterApply.writes - afterPlan.writes;
-      allExact &&= writes === changed;
-      ratios.push(applyMs / idealMs);
-      console.log(
-        `${round.label}: plan ${plan.summary.update} update / ${plan.summary.unchanged} unchanged, ${afterPlan.reads} reads in ${(planMs / 1000).toFixed(2)} s; ` +
-          `apply ${result.outcome}: ARM writes ${writes} (must be ${changed}), reads ${afterApply.reads - afterPlan.reads}, ` +
-          `wall ${(applyMs / 1000).toFixed(3)} s, ratio ${(applyMs / idealMs).toFixed(3)}`,
-      );
-    }
+      await admin('PUT', 'rate-limits', LIMITS);
+    };
+    const log = async (): Promise<LoggedRequest[]> =>
+      ((await admin('GET', 'requests')) as LoggedRequest[]).filter((r) => r.service === 'arm');
+    await admin('PUT', 'latency', { ms: LATENCY_MS });
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    console.log(
+      `policies: ${repository.policies.length}, changed: ${changed}, latency ${LATENCY_MS} ms per ARM call, ` +
+        `reads ${READS} / writes ${WRITES} at a time; ARM model: reads ${LIMITS.reads!.capacity} + ${LIMITS.reads!.refillPerSecond}/s, ` +
+        `writes ${LIMITS.writes!.capacity} + ${LIMITS.writes!.refillPerSecond}/s per principal`,
+    );
 
-    await admin('DELETE', 'requests');
-    const t = performance.now();
-    await writeDeploymentRecord(conn, 'bench', provenanceFor(source, identity, 'bench'));
+    // The record of commit A, as a deployment of A leaves it; timed alone for the ideal.
+    await fresh();
+    const stateA = await recordStateFor({ root: repoDir, overrides: false });
+    let t = performance.now();
+    await writeDeploymentRecord(
+      connect(),
+      ENV,
+      provenanceFor(source(commitA), identity, ENV),
+      undefined,
+      stateA,
+    );
     const recordMs = performance.now() - t;
-    const record = await count();
+    const recordRequests = (await log()).length;
 
-    await admin('DELETE', 'requests');
+    // Incremental deployment of B over A: plan + apply + record.
+    await fresh();
+    let conn = connect();
+    t = performance.now();
+    const plan = await planDeployment({
+      repository,
+      connection: conn,
+      source: source(commitB),
+      environment: ENV,
+      readConcurrency: READS,
+    });
+    const planMs = performance.now() - t;
+    const result = await applyPlan({ plan, connection: conn, identity, concurrency: WRITES });
+    const incrementalMs = performance.now() - t;
+    const incremental = await log();
+    const idealMs = 2 * Math.ceil(changed / WRITES) * LATENCY_MS + recordMs;
+    console.log(
+      `incremental (${plan.scope.kind}: ${plan.scope.read} read, ${plan.scope.skipped} skipped): ${plan.summary.update} update(s); ` +
+        `ARM requests ${incremental.length} (goal <= 2 x ${changed} + c; record alone ${recordRequests}), ` +
+        `429s ${incremental.filter((r) => r.status === 429).length}; ${result.outcome}, record written ${result.recordWritten}`,
+    );
+    console.log(
+      `incremental wall ${seconds(incrementalMs)} (plan ${seconds(planMs)}) vs ideal 2 x ceil(${changed}/${WRITES}) x 0.1 s + record ${seconds(recordMs)} = ${seconds(idealMs)}: ` +
+        `ratio ${(incrementalMs / idealMs).toFixed(3)} (goal <= 1.25)`,
+    );
+
+    // A rerun of the deployed commit.
+    await fresh();
+    conn = connect();
     const rerunPlan = await planDeployment({
       repository,
       connection: conn,
-      source,
-      environment: 'bench',
-      concurrency: CONCURRENCY,
+      source: source(commitB),
+      environment: ENV,
+      readConcurrency: READS,
     });
-    const rerun = await applyPlan({ plan: rerunPlan, connection: conn, identity, concurrency: CONCURRENCY });
-    const afterRerun = await count();
+    const rerun = await applyPlan({ plan: rerunPlan, connection: conn, identity, concurrency: WRITES });
+    console.log(
+      `rerun of ${commitB.slice(0, 7)}: ${rerunPlan.scope.kind}, ${(await log()).length} ARM request(s) (goal <= c), ${rerun.outcome}`,
+    );
 
-    const median = [...ratios].sort((x, y) => x - y)[1];
-    console.log(
-      `ARM writes per deployment: ${allExact ? `exactly ${changed}` : 'NOT exactly 100 (see above)'}`,
-    );
-    console.log(
-      `apply wall time / ideal: median ${median.toFixed(3)} of ${ratios.map((r) => r.toFixed(3)).join(', ')} (goal <= 1.25)`,
-    );
-    console.log(
-      `deployment record (separate, not in the figures above): ${record.writes} write + ${record.reads} reads (incl. LRO polls) in ${(recordMs / 1000).toFixed(2)} s`,
-    );
-    console.log(
-      `rerun: ${rerunPlan.summary.update + rerunPlan.summary.create} change(s) planned, ${afterRerun.writes} ARM writes (must be 0), ${rerun.outcome}`,
-    );
+    // A full plan (what plan-scope: full, prune and a missing record get), under the throttling model.
+    for (const [label, reads] of [
+      ['full plan', READS],
+      ['before (main: full plan, reads 8 at a time)', 8],
+    ] as const) {
+      await fresh();
+      t = performance.now();
+      const full = await planDeployment({
+        repository,
+        connection: connect(),
+        source: source(commitB),
+        environment: ENV,
+        scope: 'full',
+        readConcurrency: reads,
+      });
+      const fullMs = performance.now() - t;
+      const requests = await log();
+      const ideal = Math.ceil(full.scope.read / reads) * LATENCY_MS;
+      console.log(
+        `${label}: ${full.scope.read} read, ${requests.length} ARM requests, ${requests.filter((r) => r.status === 429).length} answered 429; ` +
+          `wall ${seconds(fullMs)} vs ceil(${full.scope.read}/${reads}) x 0.1 s = ${seconds(ideal)}: ratio ${(fullMs / ideal).toFixed(3)}` +
+          (reads === READS ? ' (goal <= 1.25, 0 x 429)' : ''),
+      );
+    }
   } finally {
     child.stdin!.end();
     await new Promise((r) => child.once('exit', r));

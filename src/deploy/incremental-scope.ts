@@ -109,6 +109,8 @@ export async function decideScope(o: ScopeOptions): Promise<ScopeDecision> {
   if (o.prune) return full('prune is set, and finding what to delete needs every live resource');
   if (!o.environment) return full('no environment is set, so APIM holds no deployment record to start from');
   const name = recordName(o.environment);
+  const untracked = untrackedFiles(o.repository.root);
+  untracked.catch(() => undefined); // awaited below unless the plan turns full first
   const live = await withArmRetry(() => readResource(o.connection, refFor('namedValue', { name })), o.retry);
   if (!live.exists)
     return full(`APIM holds no deployment record for '${o.environment}' (named value ${name})`);
@@ -118,7 +120,7 @@ export async function decideScope(o: ScopeOptions): Promise<ScopeDecision> {
   const mismatch = stateMismatch((record as { state?: RecordState }).state, o.state);
   if (mismatch) return full(mismatch, base);
 
-  const changed = await changedSince(o.repository.root, base);
+  const changed = await changedSince(o.repository.root, base, untracked);
   if (typeof changed === 'string') return full(changed, base);
   const unexplained = [...changed].find((f) => !explained(f, o.repository.artifactsPath));
   if (unexplained !== undefined)
@@ -187,29 +189,36 @@ function explained(file: string, artifactsPath: string | undefined): boolean {
  * Repository-relative files that differ between `base` and what is on disk (tracked changes and
  * files git does not track), or why that cannot be known.
  */
-async function changedSince(root: string, base: string): Promise<Set<string> | string> {
-  const inside = await git(['rev-parse', '--is-inside-work-tree'], { cwd: root, allowFailure: true });
-  if (inside.exitCode !== 0 || inside.stdout.trim() !== 'true')
+async function changedSince(
+  root: string,
+  base: string,
+  untrackedFiles: Promise<string[] | undefined>,
+): Promise<Set<string> | string> {
+  const untracked = await untrackedFiles;
+  if (!untracked)
     return `${root} is not a git checkout, so what changed since the recorded commit cannot be known`;
-  const present = await git(['cat-file', '-e', `${base}^{commit}`], { cwd: root, allowFailure: true });
-  if (present.exitCode !== 0) {
-    const shallow = await git(['rev-parse', '--is-shallow-repository'], { cwd: root, allowFailure: true });
+  const run = (args: string[]) => git(args, { cwd: root, allowFailure: true });
+  // Paths relative to the repository root even when it is a subfolder of the git work tree.
+  const [ancestor, diff] = await Promise.all([
+    run(['merge-base', '--is-ancestor', base, 'HEAD']),
+    run(['diff', '--name-only', '--no-renames', '--relative', '-z', base, '--']),
+  ]);
+  // 1: not an ancestor; anything else: the commit is not here (a shallow checkout, another history).
+  if (ancestor.exitCode === 1)
+    return `the recorded commit ${short(base)} is not an ancestor of this commit (a force push, or an older commit deployed)`;
+  if (ancestor.exitCode !== 0 || diff.exitCode !== 0) {
+    const shallow = await run(['rev-parse', '--is-shallow-repository']);
     return shallow.stdout.trim() === 'true'
       ? `the recorded commit ${short(base)} is not in this shallow checkout; set fetch-depth: 0 (or deep enough to reach it) for incremental plans`
       : `the recorded commit ${short(base)} is not in the checkout`;
   }
-  const ancestor = await git(['merge-base', '--is-ancestor', base, 'HEAD'], {
-    cwd: root,
-    allowFailure: true,
-  });
-  if (ancestor.exitCode !== 0)
-    return `the recorded commit ${short(base)} is not an ancestor of this commit (a force push, or an older commit deployed)`;
-  // Paths relative to the repository root even when it is a subfolder of the git work tree.
-  const diff = await git(['diff', '--name-only', '--no-renames', '--relative', '-z', base, '--'], {
-    cwd: root,
-  });
-  const untracked = await git(['ls-files', '--others', '-z', '--', '.'], { cwd: root });
-  return new Set([...diff.stdout.split('\0'), ...untracked.stdout.split('\0')].filter(Boolean));
+  return new Set([...diff.stdout.split('\0'), ...untracked].filter(Boolean));
+}
+
+/** Files git does not track (undefined outside a git work tree); asked while the record is read. */
+async function untrackedFiles(root: string): Promise<string[] | undefined> {
+  const r = await git(['ls-files', '--others', '-z', '--', '.'], { cwd: root, allowFailure: true });
+  return r.exitCode === 0 ? r.stdout.split('\0') : undefined;
 }
 
 /**

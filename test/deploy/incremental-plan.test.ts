@@ -3,7 +3,13 @@ import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { applyPlan, planDeployment, verifyDeployment, type Plan } from '../../src/deploy/index.js';
+import {
+  applyPlan,
+  planDeployment,
+  renderPlanMarkdown,
+  verifyDeployment,
+  type Plan,
+} from '../../src/deploy/index.js';
 import type { ApimConnection } from '../../src/deploy/client.js';
 import { loadRepository } from '../../src/policy/layout.js';
 import { loadEnvironmentValues } from '../../src/policy/template.js';
@@ -284,4 +290,33 @@ describe('incremental plan equals the full plan', () => {
       }
     }, 120_000);
   }
+});
+
+describe('the plan says which scope ran and why', () => {
+  it('reads only what changed, falls back to full in a shallow clone without the recorded commit, and says so', async () => {
+    const model = new Model(prng(7));
+    const h = await History.create();
+    const shallow = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-shallow-'));
+    try {
+      const first = await h.commit(model, 'first');
+      const one = await planBoth(h.dir, first);
+      await applyPlan({ plan: one.full, connection: conn, identity: await bed.identity(), retry: fastRetry });
+      model.files.set('apis/orders/policy.xml', model.policyText());
+      const second = await h.commit(model, 'second');
+      const two = await planBoth(h.dir, second);
+      expect(two.incremental.scope).toMatchObject({ kind: 'incremental', base: first, read: 1 });
+      expect(changes(two.incremental)).toEqual(changes(two.full));
+      expect(renderPlanMarkdown(two.incremental)).toContain('Scope: **incremental** since');
+      // A CI checkout with fetch-depth 1 has the target only: the recorded commit is not there.
+      await exec('git', ['clone', '-q', '--depth', '1', `file://${h.dir}`, shallow]);
+      const three = await planBoth(shallow, second);
+      expect(three.incremental.scope.kind).toBe('full');
+      expect(three.incremental.scope.reason).toMatch(/not in this shallow checkout; set fetch-depth: 0/);
+      expect(renderPlanMarkdown(three.incremental)).toContain('Scope: **full**');
+      expect(changes(three.incremental)).toEqual(changes(two.full));
+    } finally {
+      await rm(h.dir, { recursive: true, force: true });
+      await rm(shallow, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
