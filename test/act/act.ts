@@ -153,6 +153,27 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   }
 }
 
+export interface Annotation {
+  level: string;
+  properties: Record<string, string>;
+  message: string;
+}
+
+/** The annotations (::error / ::warning / ::notice workflow commands) act received, in order. */
+export function annotations(log: string): Annotation[] {
+  const out: Annotation[] = [];
+  for (const m of log.matchAll(/::(error|warning|notice)(?: ([^:\n]*))?::([^\n]*)/g)) {
+    const properties = Object.fromEntries(
+      (m[2] ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]),
+    );
+    out.push({ level: m[1], properties, message: m[3] });
+  }
+  return out;
+}
+
 /**
  * Reads act's own report of a run from its plain log: lines are `[workflow/job] ...`, a step's
  * output lines are `[...]   | text`, and act's own events are marked ✅ / ❌ / ⚙ / 🏁.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { startBed, type Bed } from '../bed/bed.js';
 import { policyRepoFixture, projectRoot, tlsDir } from '../bed/paths.js';
 import { editApiPolicyInPortal, liveApiPolicy } from '../support/portal-edit.js';
-import { describeAct, runWorkflow, type WorkflowRun, type WorkflowRunOptions } from './act.js';
+import { annotations, describeAct, runWorkflow, type WorkflowRun, type WorkflowRunOptions } from './act.js';
 
 // Real workflow files (test/act/workflows) run by a real GitHub Actions engine, nektos/act, on the
 // host: the bundled action (action.yml + dist/) against the real Gogs bed and the emulated APIM, with
@@ -98,8 +98,9 @@ describeAct('workflows run by nektos/act', () => {
       expect(Number(first.outputs.changes)).toBeGreaterThan(0);
       expect(first.log).toContain(`The pull request changes ${first.outputs.changes} resource(s)`);
       // Annotations reach the engine for the changed file only.
-      expect(first.log).toMatch(/::warning [^\n]*file=apis\/echo-api\/policy\.xml/);
-      expect(first.log).not.toMatch(/::warning [^\n]*file=products\/starter\/policy\.xml/);
+      const annotated = annotations(first.log).map((a) => a.properties.file);
+      expect(annotated).toContain('apis/echo-api/policy.xml');
+      expect(annotated).not.toContain('products/starter/policy.xml');
       expect(first.summary).toContain('apim-gogs');
       expect(first.summary).toContain('apis/echo-api/policies/policy');
       expectMasked(first);
@@ -166,10 +167,19 @@ describeAct('workflows run by nektos/act', () => {
     // A failed step skips the steps after it; the post step still runs.
     expect(r.steps.has('Main Announce the deployment')).toBe(false);
     expect(r.steps.get('Post Deploy policies')).toBe('Success');
-    expect(r.log).toMatch(
-      /::error (title=[^,]+,)?file=apis\/echo-api\/operations\/get-echo\/policy\.xml,line=4/,
-    );
-    expect(r.log).toContain('nothing was deployed');
+    expect(annotations(r.log)).toContainEqual({
+      level: 'error',
+      properties: expect.objectContaining({
+        file: 'apis/echo-api/operations/get-echo/policy.xml',
+        line: '4',
+      }),
+      message: expect.stringContaining("The required attribute 'renewal-period' is missing."),
+    });
+    expect(annotations(r.log)).toContainEqual({
+      level: 'error',
+      properties: {},
+      message: expect.stringMatching(/nothing was (deployed|sent to APIM)/),
+    });
     expect(writes()).toEqual([]);
   });
 
@@ -189,9 +199,15 @@ describeAct('workflows run by nektos/act', () => {
       vars: { POLICY_REF: 'templated', APIM_ENVIRONMENT: 'test' },
     });
     expect(missing.job).toBe('failed');
-    expect(missing.log).toMatch(
-      /::error title=template\/unresolved-placeholder[^:]*,file=apis\/echo-api\/policy\.xml,line=4,[^:]*::Environment placeholder '#\{echoRate\}#' has no value/,
-    );
+    expect(annotations(missing.log)).toContainEqual({
+      level: 'error',
+      properties: expect.objectContaining({
+        file: 'apis/echo-api/policy.xml',
+        line: '4',
+        title: expect.stringContaining('template/unresolved-placeholder'),
+      }),
+      message: expect.stringContaining("Environment placeholder '#{echoRate}#' has no value"),
+    });
     expect(writes()).toEqual([]);
 
     const prod = await run('push.yml', 'push', {
