@@ -32,6 +32,8 @@ export interface RunSettings {
    * comment says (APIM would refuse the file, or worse, accept what the author did not mean).
    */
   deployable?: (file: string) => boolean;
+  /** Measurement only: skip the expression checks (see ValidateOptions.skipExpressions). */
+  skipExpressions?: boolean;
 }
 
 /** A finding with the default severity its rule (or the check) gives it. */
@@ -94,10 +96,13 @@ export function checkPolicyText(
     findings.push(finding(file, rule, at, message, help));
   };
   checkSchema(root, scope, emit);
-  // Compiling expressions is the costliest check; a ruleset that turns both rules off skips it.
+  // Compiling expressions is the costliest check; a ruleset that turns both rules off skips it, except
+  // for a file that deploys, whose syntax and schema findings no ruleset turns off (finalize).
   const off = (id: string): boolean =>
     ruleSetting(settings.ruleset, id, file, settings.environment).severity === 'off';
-  if (!off(EXPRESSION_COMPILE.id) || !off(EXPRESSION_TYPE.id))
+  const wanted =
+    !off(EXPRESSION_COMPILE.id) || !off(EXPRESSION_TYPE.id) || settings.deployable?.(file) === true;
+  if (wanted && !settings.skipExpressions)
     checkExpressions(file, root, text, emit, namedValueResolver(settings.namedValues));
   if (settings.index) checkReferences(root, settings.index, emit);
   const env = settings.environment ? settings.ruleset.environments.get(settings.environment) : undefined;

@@ -42,6 +42,11 @@ export interface ValidateOptions {
    * stay those of the file (columns after a placeholder shift by the length difference).
    */
   templateValues?: Record<string, string>;
+  /**
+   * Measurement only (`npm run bench -- validate` compares the cost): do not compile expressions. No
+   * door sets it; users turn expression rules off in the ruleset, which files that deploy ignore.
+   */
+  skipExpressions?: boolean;
   /** The repository as already loaded from `root` (the main job shares it with the deploy stage). */
   repository?: PolicyRepository;
   /** Folder of `root` that holds the APIOps layout (artifacts-path); default the root. */
@@ -124,6 +129,7 @@ export function validateLoaded(
     index,
     namedValues: new Map(repo.namedValues.map((n) => [n.displayName, n])),
     deployable: (file) => deployable.has(file),
+    skipExpressions: options.skipExpressions,
   };
   // What is deployed is always validated: `ignore` may only skip files that never deploy.
   for (const file of deployable) {

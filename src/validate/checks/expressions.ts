@@ -33,12 +33,11 @@ export interface ExpressionSite {
 }
 
 /** Every expression in the document with the element that holds it (attributes and text). */
-export function expressionSites(root: ElementNode, file?: string): ExpressionSite[] {
+export function expressionSites(root: ElementNode): ExpressionSite[] {
   const out: ExpressionSite[] = [];
   const stack: ElementNode[] = [root];
   while (stack.length) {
     const el = stack.pop() as ElementNode;
-    if (file !== undefined) elementFile.set(el, file);
     for (const a of el.attributes) if (a.expression) out.push({ expression: a.expression, element: el });
     for (let i = el.children.length - 1; i >= 0; i--) {
       const c = el.children[i];
@@ -85,12 +84,14 @@ export function checkExpressions(
     const b = positions.at(expr, end);
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   };
-  for (const { expression } of expressionSites(root, file)) {
+  for (const { expression, element } of expressionSites(root)) {
     const analysis = analyzeExpression(expression, resolve);
     for (const e of analysis.syntax)
       emit(EXPRESSION_COMPILE, at(expression, e.start, e.end), e.message, e.hint);
     for (const p of analysis.problems)
       emit(EXPRESSION_TYPE, at(expression, p.start, p.end), p.message, p.hint);
+    // Only elements that read variables matter to the unset-variable rule: only they are recorded.
+    if (analysis.reads.length) elementFile.set(element, file);
     for (const r of analysis.reads) if (!r.test) readPosition.set(r, at(expression, r.start, r.end));
   }
 }

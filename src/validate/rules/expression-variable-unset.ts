@@ -24,18 +24,19 @@ export const expressionVariableUnset: LintRule = {
     // For each read: its file and whether any chain that runs it sets the name.
     const verdict = new Map<VariableRead, { file: string; set: boolean }>();
     for (const e of ctx.effective) {
-      const sets = new Set<string>();
       const reads: { read: VariableRead; file: string }[] = [];
+      const guarded = new Set<string>();
       for (const { expression, element } of expressionSites(e.root)) {
         const file = elementFile.get(element);
         if (!file) continue;
-        for (const read of analyzeExpression(expression).reads) if (!read.test) reads.push({ read, file });
+        for (const read of analyzeExpression(expression).reads) {
+          if (read.test) guarded.add(read.name);
+          else reads.push({ read, file });
+        }
       }
-      collectSets(e.root, sets);
       if (!reads.length) continue;
-      const guarded = new Set<string>();
-      for (const { expression } of expressionSites(e.root))
-        for (const r of analyzeExpression(expression).reads) if (r.test) guarded.add(r.name);
+      const sets = new Set<string>();
+      collectSets(e.root, sets);
       for (const { read, file } of reads) {
         const v = verdict.get(read) ?? { file, set: false };
         v.set ||= sets.has(read.name) || guarded.has(read.name);
