@@ -127,6 +127,7 @@ describeAct('workflows run by nektos/act', () => {
     const deploy = await run('push.yml', 'push');
     expect(deploy.job).toBe('succeeded');
     expect(deploy.exitCode).toBe(0);
+    expect(deploy.log).toMatch(/Node\.js for node24 actions: v24\./); // the runtime action.yml declares
     expect(deploy.outputs['commit-sha']).toBe(sha);
     expect(deploy.log).toContain(`Deployed commit ${sha} with ${deploy.outputs.changes} change(s)`);
     expect(Number(deploy.outputs.changes)).toBeGreaterThan(0);
