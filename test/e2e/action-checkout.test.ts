@@ -5,7 +5,11 @@ import { inCI, node24Absent, node24Binary, requireNode24 } from '../bed/paths.js
 import { SimulatedRunner } from '../support/github-actions-env.js';
 import { filesContaining, visibleLog } from '../support/secret-scan.js';
 
-// The bundled action (dist/), as the GitHub runner starts it, against the real Gogs bed.
+// The bundled action (dist/), as the GitHub runner starts it, against the real Gogs bed, under a runner
+// simulated by our own code. Workflows run by a real engine are in test/act; these cases stay here
+// because act cannot show them: the files the checkout leaves in the workspace (act deletes its
+// workspace when the job ends), the raw ::add-mask:: lines the step prints (act consumes them), the
+// exact exit code (act reports only failure), and the bundle on this machine's Node.js besides 24.
 let bed: GogsBed;
 beforeAll(async () => {
   bed = await startGogsBed();
