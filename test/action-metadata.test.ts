@@ -1,35 +1,54 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import YAML from 'yaml';
-import { INPUTS } from '../src/pipeline/inputs.js';
+import { camelCase, inputsOf, OUTPUTS, spec } from '../src/pipeline/inputs.js';
 import { version } from '../src/shared/version.js';
 import { projectRoot } from './support/shared.js';
 
-// action.yml, task.json and the core's input table describe the same inputs: a rename in one place
-// that is not made in the others would silently drop a user's setting.
-test('action.yml declares exactly the inputs the core reads, with the same defaults', async () => {
+// action.yml, task.json and the README's tables are generated from the one input table: a rename in one
+// place that is not made in the others would silently drop a user's setting.
+test('action.yml, task.json and the README tables are what scripts/gen-metadata.ts makes of the input table', async () => {
+  const r = await promisify(execFile)('npx', ['tsx', 'scripts/gen-metadata.ts', '--check'], {
+    cwd: projectRoot,
+  }).then(
+    () => ({ code: 0, stderr: '' }),
+    (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+  );
+  expect(r).toEqual({ code: 0, stderr: '' });
+}, 60_000);
+
+test('action.yml declares exactly the CI inputs, with their defaults, and runs on node24 with a post step', async () => {
   const action = YAML.parse(await readFile(path.join(projectRoot, 'action.yml'), 'utf8'));
-  expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUTS).sort());
-  for (const [name, spec] of Object.entries(INPUTS)) {
-    const declared = action.inputs[name];
-    expect({ name, default: declared.default, required: declared.required ?? false }).toEqual({
+  expect(Object.keys(action.inputs)).toEqual(inputsOf('ci'));
+  for (const name of inputsOf('ci')) {
+    const s = spec(name);
+    expect({
       name,
-      default: 'default' in spec ? spec.default : undefined,
-      required: 'required' in spec ? spec.required : false,
+      default: action.inputs[name].default,
+      required: action.inputs[name].required ?? false,
+    }).toEqual({
+      name,
+      default: s.default,
+      required: s.required ?? false,
     });
   }
+  expect(Object.keys(action.outputs)).toEqual(Object.keys(OUTPUTS));
   expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post/index.js' });
 });
 
-test('the Azure DevOps task declares the same inputs in camelCase', async () => {
+test('the Azure DevOps task declares the same inputs in camelCase, native types, and may set only its outputs', async () => {
   const task = JSON.parse(
     await readFile(path.join(projectRoot, 'azure-pipelines/apim-gogs/task.json'), 'utf8'),
   );
-  const camel = (n: string) => n.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-  const names = task.inputs
-    .map((i: { name: string }) => i.name)
-    .filter((n: string) => n !== 'azureServiceConnection');
-  expect(names.sort()).toEqual(Object.keys(INPUTS).map(camel).sort());
+  const inputs = task.inputs.filter((i: { name: string }) => i.name !== 'azureServiceConnection');
+  expect(inputs.map((i: { name: string }) => i.name)).toEqual(inputsOf('ci').map(camelCase));
+  expect(task.inputs.find((i: { name: string }) => i.name === 'prune').type).toBe('boolean');
+  expect(Object.keys(task.inputs.find((i: { name: string }) => i.name === 'mode').options)).toContain(
+    'deploy',
+  );
+  expect(task.restrictions.settableVariables.allowed).toEqual(Object.keys(OUTPUTS).map(camelCase));
   expect(Object.keys(task.execution).sort()).toEqual(['Node20_1', 'Node24']);
 });
 

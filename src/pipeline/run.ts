@@ -15,6 +15,10 @@ export async function runPipeline(host: Host, settings: () => Settings): Promise
     const s = settings();
     const source = await sourceStage(host, s);
     if (s.mode === 'checkout') return ExitCode.Ok;
+    if (s.mode === 'extract') {
+      const { extractStage } = await import('./stages/extract-stage.js');
+      return await extractStage(host, s, source, { artifactsPath: s.validation.artifactsPath, push: s.gogsPush });
+    }
 
     // Loaded on demand: a checkout-only step never parses the validator or the Azure SDKs.
     const { validateStage } = await import('./stages/validate-stage.js');

@@ -19,6 +19,8 @@ export interface Settings {
   /** Present for plan, deploy and verify. */
   azure?: AzureSettings;
   pullRequest?: { number: number; baseRef?: string };
+  /** extract: commit the result to a new branch of the Gogs repository. */
+  gogsPush: boolean;
   /** CLI: the command's report format and file. */
   report: { format?: string; file?: string };
 }
@@ -152,6 +154,7 @@ export function readSettings(reader: InputReader, ctx: SettingsContext): Setting
       externalNamedValues: list('external-named-values'),
       vars: readVars(),
     },
+    gogsPush: bool('gogs-push'),
     report: { format: readFormat(), file: get('output') },
   };
   const pr = get('pull-request');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { checkout } from '../../gogs/checkout.js';
 import { ConfigurationError } from '../../shared/errors.js';
@@ -68,6 +68,8 @@ async function gogsSource(host: Host, s: Settings, g: GogsSource): Promise<Sourc
 
 /** A directory on disk (the CLI): its commit comes from --commit or git; plan, deploy and verify need one. */
 async function localSource(host: Host, s: Settings, l: LocalSource): Promise<Source> {
+  // extract writes a new repository: the directory may not exist yet.
+  if (s.mode === 'extract') await mkdir(l.dir, { recursive: true });
   const info = await stat(l.dir).catch(() => undefined);
   if (!info)
     throw new ConfigurationError(
@@ -80,7 +82,7 @@ async function localSource(host: Host, s: Settings, l: LocalSource): Promise<Sou
       'Pass the root of the policy repository (the folder that holds policy.xml, apis/, ...).',
     );
   const commit = l.commit ?? (await gitHead(l.dir));
-  if (!commit && s.mode !== 'validate')
+  if (!commit && s.mode !== 'validate' && s.mode !== 'extract')
     throw new ConfigurationError(
       `${l.dir} is not a git checkout, so its commit is unknown.`,
       'Pass --commit with the full SHA the files come from.',

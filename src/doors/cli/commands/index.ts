@@ -5,6 +5,7 @@ import { deployCommand } from './deploy.js';
 import { planCommand } from './plan.js';
 import { verifyCommand } from './verify.js';
 import { explainCommand } from './explain.js';
+import { extractCommand } from './extract.js';
 import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
 
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   planCommand,
   deployCommand,
   verifyCommand,
+  extractCommand,
   blameCommand,
   emulatorCommand,
 ];
