@@ -93,9 +93,15 @@ export function desiredState(
     xs?.length ? new Set(xs.map((x) => x.toLowerCase())) : undefined;
   const apis = lower(filters.apis);
   const products = lower(filters.products);
-  const fragmentInfo = new Map(repo.fragments.map((f) => [f.id, f]));
+  const fragmentInfo = new Map(repo.fragments.filter((f) => !f.workspaceId).map((f) => [f.id, f]));
+  // Workspace resources are validated, not deployed yet: counted and said once, never sent to the
+  // service-level resource of the same id.
+  const inWorkspaces = [...repo.policies, ...repo.namedValues, ...repo.backends, ...repo.fragments].filter(
+    (x) => x.workspaceId,
+  );
 
   for (const p of repo.policies) {
+    if (p.workspaceId) continue;
     let ref: ResourceRef;
     switch (p.scope) {
       case 'global':
@@ -144,6 +150,7 @@ export function desiredState(
   }
 
   for (const nv of repo.namedValues) {
+    if (nv.workspaceId) continue;
     if (nv.secret && nv.value !== undefined && nv.value !== '' && !nv.keyVault) {
       diagnostics.push(
         diag(
@@ -176,8 +183,21 @@ export function desiredState(
   }
 
   for (const b of repo.backends) {
+    if (b.workspaceId) continue;
     const properties = renderJson(b.properties, values, b.file, diagnostics) as Properties;
     resources.push({ ref: refFor('backend', { name: b.id }), file: b.file, properties });
+  }
+  if (inWorkspaces.length) {
+    const spaces = [...new Set(inWorkspaces.map((x) => x.workspaceId!))].sort();
+    diagnostics.push(
+      diag(
+        'deploy/workspace-not-deployed',
+        inWorkspaces[0].file,
+        `${inWorkspaces.length} file(s) in workspace(s) ${spaces.join(', ')} are validated but not deployed: apim-gogs does not deploy APIM workspaces yet.`,
+        'Deploy workspace resources with another tool for now; service-level resources deploy as usual.',
+        'warning',
+      ),
+    );
   }
   return { resources, diagnostics };
 }

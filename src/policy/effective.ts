@@ -126,27 +126,59 @@ function effective(
   };
 }
 
+type PolicyFileInput = {
+  file: string;
+  scope: string;
+  apiId?: string;
+  operationId?: string;
+  productId?: string;
+  fragmentId?: string;
+  workspaceId?: string;
+  root?: ElementNode;
+};
+
 /**
  * Every API (and every operation with a policy file) of the repository with its effective policy.
  * `productsOf` gives the products an API belongs to; a product level is used only when there is
  * exactly one, since with several the effective policy depends on the caller's subscription.
+ * A workspace's APIs compose global -> workspace policy -> API -> operation, with the workspace's
+ * fragments and the service's; an API id in a workspace is not the service API of the same id.
  */
 export function effectivePolicies(
-  policyFiles: {
-    file: string;
-    scope: string;
-    apiId?: string;
-    operationId?: string;
-    productId?: string;
-    fragmentId?: string;
-    root?: ElementNode;
-  }[],
+  policyFiles: PolicyFileInput[],
   productsOf: (apiId: string) => string[],
 ): EffectivePolicy[] {
-  const global = policyFiles.find((p) => p.scope === 'global' && p.root);
+  const service = policyFiles.filter((p) => !p.workspaceId);
+  const global = service.find((p) => p.scope === 'global' && p.root);
+  const globalLevels: PolicyLevel[] = global?.root ? [{ file: global.file, root: global.root }] : [];
+  const out = chains(service, productsOf, globalLevels, fragmentsOf(service));
+  const workspaces = [...new Set(policyFiles.flatMap((p) => (p.workspaceId ? [p.workspaceId] : [])))].sort();
+  for (const ws of workspaces) {
+    const files = policyFiles.filter((p) => p.workspaceId === ws);
+    const wsPolicy = files.find((p) => p.scope === 'workspace' && p.root);
+    const levels = wsPolicy?.root
+      ? [...globalLevels, { file: wsPolicy.file, root: wsPolicy.root }]
+      : globalLevels;
+    const fragments = new Map([...fragmentsOf(service), ...fragmentsOf(files)]);
+    out.push(...chains(files, () => [], levels, fragments));
+  }
+  return out;
+}
+
+function fragmentsOf(files: PolicyFileInput[]): Map<string, ElementNode> {
   const fragments = new Map<string, ElementNode>();
-  for (const p of policyFiles)
+  for (const p of files)
     if (p.scope === 'fragment' && p.fragmentId && p.root) fragments.set(p.fragmentId, p.root);
+  return fragments;
+}
+
+/** The effective policies of one set of APIs (the service's, or one workspace's) below `above`. */
+function chains(
+  policyFiles: PolicyFileInput[],
+  productsOf: (apiId: string) => string[],
+  above: PolicyLevel[],
+  fragments: Map<string, ElementNode>,
+): EffectivePolicy[] {
   const apiFile = new Map<string, PolicyLevel>();
   const apis = new Set<string>();
   const operations = new Map<string, typeof policyFiles>();
@@ -158,8 +190,7 @@ export function effectivePolicies(
   }
   const out: EffectivePolicy[] = [];
   for (const apiId of [...apis].sort()) {
-    const levels: PolicyLevel[] = [];
-    if (global?.root) levels.push({ file: global.file, root: global.root });
+    const levels: PolicyLevel[] = [...above];
     const products = productsOf(apiId);
     const product =
       products.length === 1

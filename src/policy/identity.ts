@@ -17,20 +17,23 @@ export interface IdentityProblem {
   message: string;
 }
 
+/** A workspace's resources are other resources than the service's of the same id. */
+const ws = (x: { workspaceId?: string }) => (x.workspaceId ? `workspaces/${x.workspaceId}/` : '');
+
 /** Case-insensitive identity of each deployable file of the repository, with the file it comes from. */
 function identities(repo: PolicyRepository): { id: string; file: string; names: string[] }[] {
   const out: { id: string; file: string; names: string[] }[] = [];
   for (const p of repo.policies) {
     if (p.scope === 'unknown') continue;
     const names = [p.apiId, p.operationId, p.productId, p.fragmentId].filter((x): x is string => !!x);
-    out.push({ id: `${p.scope}:${names.join('/')}`.toLowerCase(), file: p.file, names });
+    out.push({ id: `${ws(p)}${p.scope}:${names.join('/')}`.toLowerCase(), file: p.file, names });
   }
   for (const n of repo.namedValues)
-    out.push({ id: `namedValue:${n.id}`.toLowerCase(), file: n.file, names: [n.id] });
+    out.push({ id: `${ws(n)}namedValue:${n.id}`.toLowerCase(), file: n.file, names: [n.id] });
   for (const b of repo.backends)
-    out.push({ id: `backend:${b.id}`.toLowerCase(), file: b.file, names: [b.id] });
+    out.push({ id: `${ws(b)}backend:${b.id}`.toLowerCase(), file: b.file, names: [b.id] });
   for (const f of repo.fragments)
-    out.push({ id: `fragmentInfo:${f.id}`.toLowerCase(), file: f.file, names: [f.id] });
+    out.push({ id: `${ws(f)}fragmentInfo:${f.id}`.toLowerCase(), file: f.file, names: [f.id] });
   return out;
 }
 

@@ -140,9 +140,12 @@ export async function loadRepository(
     }
     const json = bytes && readJson(bytes, rel, repo.problems);
     if (!json) continue;
-    if (base === 'namedValueInformation.json') repo.namedValues.push(namedValue(parts[1], rel, json));
-    else if (base === 'backendInformation.json') repo.backends.push(backend(parts[1], rel, json));
-    else repo.fragments.push(fragment(parts[1], rel, json));
+    // workspaces/{ws}/named values/{id}/... holds the same files as the service level, one level down.
+    const ws = parts[0] === 'workspaces' ? { workspaceId: parts[1] } : {};
+    const id = parts[parts.length - 2];
+    if (base === 'namedValueInformation.json') repo.namedValues.push({ ...namedValue(id, rel, json), ...ws });
+    else if (base === 'backendInformation.json') repo.backends.push({ ...backend(id, rel, json), ...ws });
+    else repo.fragments.push({ ...fragment(id, rel, json), ...ws });
   }
   return repo;
 }
@@ -160,6 +163,7 @@ function wanted(parts: string[]): boolean {
     const placed = placePolicy(parts);
     return placed !== 'ignored' && placed !== 'misplaced';
   }
+  if (parts.length === 5 && parts[0] === 'workspaces') return INFO_FILES[parts[2]] === base;
   return parts.length === 3 && INFO_FILES[parts[0]] === base;
 }
 
@@ -192,6 +196,9 @@ async function readAll(absRoot: string, files: string[]): Promise<Map<string, Bu
 
 type Placement = Omit<PolicyFile, 'file' | 'text'> | 'ignored' | 'misplaced';
 
+/** What a workspace folder may hold (no nested workspaces, no global policy). */
+const LAYOUT_IN_WORKSPACE = new Set(['apis', 'products', 'policy fragments', 'named values', 'backends']);
+
 /** Decides a policy file's scope from its path segments. */
 export function placePolicy(parts: string[]): Placement {
   const [top] = parts;
@@ -207,9 +214,18 @@ export function placePolicy(parts: string[]): Placement {
   }
   if (top === 'products' && parts.length === 3) return { scope: 'product', productId: parts[1] };
   if (top === 'policy fragments' && parts.length === 3) return { scope: 'fragment', fragmentId: parts[1] };
-  // Workspaces and GraphQL resolvers are APIOps places this tool does not deploy: still validated,
-  // with an unknown scope, never reported as misplaced.
-  if (top === 'workspaces') return { scope: 'unknown' };
+  // An APIM workspace holds its own policy and the service-level layout one level down:
+  // workspaces/{ws}/policy.xml, workspaces/{ws}/apis/{api}/policy.xml, ...
+  if (top === 'workspaces' && parts.length >= 3) {
+    const workspaceId = parts[1];
+    if (parts.length === 3) return { scope: 'workspace', workspaceId };
+    const inner = parts.slice(2);
+    const placed = LAYOUT_IN_WORKSPACE.has(inner[0]) ? placePolicy(inner) : 'misplaced';
+    if (placed === 'ignored' || placed === 'misplaced') return placed;
+    return placed.scope === 'unknown' ? placed : { ...placed, workspaceId };
+  }
+  // GraphQL resolvers are APIOps places this tool does not deploy: still validated, with an unknown
+  // scope, never reported as misplaced.
   if (top === 'apis' && parts.length === 5 && parts[2] === 'resolvers') return { scope: 'unknown' };
   return 'misplaced';
 }

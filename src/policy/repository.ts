@@ -4,7 +4,7 @@
  */
 
 /** Where a policy applies; decided by where its file sits in the layout. */
-export type PolicyScope = 'global' | 'product' | 'api' | 'operation' | 'fragment' | 'unknown';
+export type PolicyScope = 'global' | 'workspace' | 'product' | 'api' | 'operation' | 'fragment' | 'unknown';
 
 export interface PolicyFile {
   /** Repository-relative path, forward slashes. */
@@ -15,6 +15,11 @@ export interface PolicyFile {
   operationId?: string;
   productId?: string;
   fragmentId?: string;
+  /**
+   * The APIM workspace the resource belongs to (`workspaces/{workspaceId}/...`): the workspace policy
+   * itself (scope 'workspace') and the workspace's APIs, operations, products and fragments.
+   */
+  workspaceId?: string;
   /** The file's text exactly as stored (raw policy format). */
   text: string;
 }
@@ -22,6 +27,8 @@ export interface PolicyFile {
 export interface NamedValueDefinition {
   /** Folder name under `named values/`. */
   id: string;
+  /** Set for one that belongs to an APIM workspace (`workspaces/{workspaceId}/...`). */
+  workspaceId?: string;
   file: string;
   /** properties.displayName, the name `{{...}}` references use. */
   displayName: string;
@@ -35,6 +42,8 @@ export interface NamedValueDefinition {
 
 export interface BackendDefinition {
   id: string;
+  /** Set for one that belongs to an APIM workspace (`workspaces/{workspaceId}/...`). */
+  workspaceId?: string;
   file: string;
   url?: string;
   protocol?: string;
@@ -43,6 +52,8 @@ export interface BackendDefinition {
 
 export interface FragmentInformation {
   id: string;
+  /** Set for one that belongs to an APIM workspace (`workspaces/{workspaceId}/...`). */
+  workspaceId?: string;
   /** The policyFragmentInformation.json path. */
   file: string;
   description?: string;

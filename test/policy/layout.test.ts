@@ -47,7 +47,12 @@ describe('loadRepository (APIOps layout)', () => {
     expect(byFile['loose/thing.xml'].scope).toBe('unknown');
     expect(byFile['apis/echo/specification.xml']).toBeUndefined();
     expect(byFile['apis/graph/resolvers/users/policy.xml'].scope).toBe('unknown');
-    expect(byFile['workspaces/team-a/apis/x/policy.xml'].scope).toBe('unknown');
+    // A workspace holds the layout one level down (test/policy/workspaces.test.ts).
+    expect(byFile['workspaces/team-a/apis/x/policy.xml']).toMatchObject({
+      scope: 'api',
+      apiId: 'x',
+      workspaceId: 'team-a',
+    });
     expect(repo.problems).toEqual([]);
   });
 
