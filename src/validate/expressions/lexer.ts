@@ -126,6 +126,8 @@ export class Lexer {
     start = 0,
     private readonly limit = s.length,
     private readonly resolve?: NamedValueResolver,
+    /** How many interpolated strings enclose this lexer (bounded: each level is a recursion). */
+    private readonly nesting = 0,
   ) {
     this.i = start;
   }
@@ -366,7 +368,12 @@ export class Lexer {
       else if (c === '{' && s[i + 1] === '{') i += 2;
       else if (c === '}' && s[i + 1] === '}') i += 2;
       else if (c === '{') {
-        const inner = new Lexer(s, i + 1, this.limit, this.resolve);
+        if (this.nesting >= 50) {
+          this.error(start, i + 1, 'Interpolated strings are nested more than 50 levels deep');
+          this.i = this.limit;
+          return { kind: 'interpolated', text: s.slice(start, this.limit), start, end: this.limit, holes };
+        }
+        const inner = new Lexer(s, i + 1, this.limit, this.resolve, this.nesting + 1);
         const toks = inner.hole();
         this.errors.push(...inner.errors);
         holes.push(toks);

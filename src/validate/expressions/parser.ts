@@ -24,6 +24,9 @@ export interface ParseResult<T> {
   returns: number;
 }
 
+/** Deepest nesting of expressions and statements the parser follows. */
+const MAX_DEPTH = 200;
+
 /** C# keywords that name types. */
 export const KEYWORD_TYPES = new Set([
   'bool',
@@ -100,6 +103,7 @@ export class Parser {
   /** `return` statements outside lambdas (a block must have one to return on every path). */
   returns = 0;
   private lambdaDepth = 0;
+  private depth = 0;
 
   constructor(
     private readonly t: Token[],
@@ -213,6 +217,15 @@ export class Parser {
   }
 
   statement(): Stmt {
+    this.enter();
+    try {
+      return this.statementBody();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private statementBody(): Stmt {
     const t = this.tok;
     const start = t.start;
     if (this.is('{')) return this.block();
@@ -536,6 +549,30 @@ export class Parser {
   // ---- expressions
 
   expression(): Expr {
+    this.enter();
+    try {
+      return this.expressionBody();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /**
+   * Nesting is bounded: a hostile policy of 256 KiB of '(' must end as one finding, not a stack
+   * overflow. No real expression comes near the limit (csc's own limit is far lower in practice).
+   */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth = 0;
+      this.fail(
+        `The expression is nested more than ${MAX_DEPTH} levels deep`,
+        this.tok,
+        'split it into variables in an @{...} block',
+      );
+    }
+  }
+
+  private expressionBody(): Expr {
     const t = this.tok;
     if (this.is('throw')) {
       this.take();
@@ -685,7 +722,9 @@ export class Parser {
     const t = this.tok;
     if (t.kind === 'punct' && ['!', '-', '+', '~', '++', '--'].includes(t.text)) {
       this.take();
+      this.enter();
       const operand = this.unary();
+      this.depth--;
       return { k: 'unary', op: t.text, operand, postfix: false, start: t.start, end: operand.end };
     }
     if (this.is('(')) {

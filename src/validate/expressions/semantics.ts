@@ -44,6 +44,7 @@ type Ty =
   | { t: 'unknown' };
 
 const UNKNOWN: Ty = { t: 'unknown' };
+const MAX_TREE_DEPTH = 1000;
 const OBJECT: Ty = { t: 'object' };
 const OBJECT_MEMBERS = new Set(['Equals', 'GetHashCode', 'GetType', 'ToString']);
 /** DateTime members that give a DateTime, so a chain like DateTime.UtcNow.ToUniversalTime() is followed. */
@@ -266,6 +267,20 @@ export class Semantics {
   }
 
   expr(e: Expr): Ty {
+    // Chains (a.b.c..., a + b + c...) are parsed in loops but nest in the tree; past this depth the
+    // rest is not judged (no finding: C# compiles long chains), so no input can overflow the stack.
+    if (this.depth >= MAX_TREE_DEPTH) return UNKNOWN;
+    this.depth++;
+    try {
+      return this.exprBody(e);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private depth = 0;
+
+  private exprBody(e: Expr): Ty {
     switch (e.k) {
       case 'literal':
         return e.type === 'string'
