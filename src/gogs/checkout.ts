@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ConfigurationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { RetryOptions } from '../shared/retry.js';
@@ -41,6 +42,10 @@ export interface CheckoutResult {
   commit: { author: string; email: string; date: string; message: string };
 }
 
+/** A resolved ref; a branch fetched as the server's HEAD says where it was fetched to (`from`). */
+type CheckedOutRef =
+  Exclude<ResolvedRef, { kind: 'branch' }> | (Extract<ResolvedRef, { kind: 'branch' }> & { from?: string });
+
 /** Checks the policy repository out of Gogs at an exact commit. */
 export async function checkout(options: CheckoutOptions): Promise<CheckoutResult> {
   const { logger } = options;
@@ -60,14 +65,13 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
   const client = new GogsClient({ url: base.toString(), token: options.token, ca, retry: options.retry });
   const remote = new URL(`${owner}/${name}.git`, base).toString();
   await mkdir(options.path, { recursive: true });
-  await git(['init', '--quiet'], { cwd: options.path });
-  await git(['remote', 'add', 'origin', remote], { cwd: options.path });
+  await initRepository(options.path, remote);
 
   // The API call (permissions, default branch, clear errors for a bad token or repository) runs
   // alongside the fetch; its verdict is awaited before the fetch's. Without a ref the server's HEAD
   // (Gogs points it at the default branch) is fetched, and named once the API has answered.
   const repoLookup = client.getRepository(owner, name);
-  let resolved: ResolvedRef;
+  let resolved: CheckedOutRef;
   if (!options.syncMirror) {
     const fetching = fetchRef(
       options.ref?.trim() || 'HEAD',
@@ -81,10 +85,12 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
     warnAboutPrivileges(repo, logger);
     resolved = await fetching;
     if (resolved.kind === 'head') {
-      resolved = { kind: 'branch', name: repo.defaultBranch, fullRef: `refs/heads/${repo.defaultBranch}` };
-      await git(['update-ref', `refs/remotes/origin/${repo.defaultBranch}`, 'refs/remotes/origin/HEAD'], {
-        cwd: options.path,
-      });
+      resolved = {
+        kind: 'branch',
+        name: repo.defaultBranch,
+        fullRef: `refs/heads/${repo.defaultBranch}`,
+        from: 'refs/remotes/origin/HEAD',
+      };
     }
   } else {
     const repo = await repoLookup;
@@ -93,12 +99,15 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
     await waitForMirrorSync(client, owner, name, wanted, logger, options.mirrorTimeoutMs);
     resolved = await fetchRef(wanted, options.path, creds.env, options.fetchDepth, label);
   }
-  await checkoutResolved(resolved, options.path);
+  // Each git process costs a start-up: what does not depend on the checkout runs beside it.
+  const [, log] = await Promise.all([
+    checkoutResolved(resolved, options.path),
+    git(['log', '-1', '--format=%H%x00%an%x00%ae%x00%aI%x00%B', checkoutTarget(resolved)], {
+      cwd: options.path,
+    }),
+  ]);
   const repository = await repoLookup;
-
-  const [head, author, email, date, message] = (
-    await git(['log', '-1', '--format=%H%x00%an%x00%ae%x00%aI%x00%B', 'HEAD'], { cwd: options.path })
-  ).stdout.split('\0');
+  const [head, author, email, date, message] = log.stdout.split('\0');
   const commit = { author, email, date, message: message.trim() };
   logger.info(`Checked out ${label} at ${head} (${resolved.fullRef})`);
   logger.info(`Commit by ${author} <${email}> on ${date}: ${commit.message.split('\n')[0]}`);
@@ -128,16 +137,47 @@ function warnAboutPrivileges(repo: GogsRepository, logger: Logger): void {
   }
 }
 
-async function checkoutResolved(ref: ResolvedRef, cwd: string): Promise<void> {
-  if (ref.kind === 'branch') {
-    await git(['checkout', '--quiet', '--force', '-B', ref.name, `refs/remotes/origin/${ref.name}`], { cwd });
-  } else {
-    const target =
-      ref.kind === 'tag'
-        ? `${ref.fullRef}^{commit}`
-        : ref.kind === 'commit'
-          ? ref.sha
-          : 'refs/remotes/origin/HEAD';
+/**
+ * `git init` without the template (sample hooks nobody runs) and the remote written into the new
+ * config directly: the same result as `git init` + `git remote add`, one process fewer.
+ */
+async function initRepository(cwd: string, remote: string): Promise<void> {
+  await git(['init', '--quiet', '--template='], { cwd });
+  await appendConfig(cwd, 'remote "origin"', { url: remote, fetch: '+refs/heads/*:refs/remotes/origin/*' });
+}
+
+/** Appends a section to .git/config, values quoted as git quotes them when they need it. */
+async function appendConfig(cwd: string, section: string, values: Record<string, string>): Promise<void> {
+  const value = (v: string) =>
+    /^[^\s"\\#;]+$/.test(v) ? v : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const lines = Object.entries(values).map(([k, v]) => `\t${k} = ${value(v)}\n`);
+  await appendFile(path.join(cwd, '.git', 'config'), `[${section}]\n${lines.join('')}`);
+}
+
+/** The commit the resolved ref names in the fetched refs. */
+function checkoutTarget(ref: CheckedOutRef): string {
+  if (ref.kind === 'branch') return ref.from ?? `refs/remotes/origin/${ref.name}`;
+  if (ref.kind === 'tag') return `${ref.fullRef}^{commit}`;
+  if (ref.kind === 'commit') return ref.sha;
+  return 'refs/remotes/origin/HEAD';
+}
+
+async function checkoutResolved(ref: CheckedOutRef, cwd: string): Promise<void> {
+  const target = checkoutTarget(ref);
+  if (ref.kind !== 'branch') {
     await git(['checkout', '--quiet', '--force', '--detach', target], { cwd });
+    return;
   }
+  if (!ref.from) {
+    await git(['checkout', '--quiet', '--force', '-B', ref.name, target], { cwd });
+    return;
+  }
+  // The server's HEAD was fetched before the default branch's name was known: name it too, beside
+  // the checkout, and set the tracking a checkout of origin/<branch> would have set.
+  await Promise.all([
+    git(['checkout', '--quiet', '--force', '--no-track', '-B', ref.name, target], { cwd }),
+    git(['update-ref', `refs/remotes/origin/${ref.name}`, ref.from], { cwd }),
+  ]);
+  const section = `branch "${ref.name.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  await appendConfig(cwd, section, { remote: 'origin', merge: ref.fullRef });
 }
