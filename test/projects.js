@@ -15,6 +15,7 @@ export const BED_TESTS = [
   'test/deploy/deploy.test.ts',
   'test/deploy/incremental-plan.test.ts',
   'test/deploy/extract-round-trip.test.ts',
+  'test/deploy/extract-cli.test.ts',
   'test/deploy/deployed-equals-validated.test.ts',
   'test/deploy/identity.test.ts',
   'test/deploy/plan-verify.test.ts',
