@@ -90,6 +90,13 @@ export type Stmt = Range &
     | { k: 'switch'; value: Expr; sections: { labels: (Expr | 'default')[]; body: Stmt[] }[] }
     | { k: 'checkedBlock'; block: Block }
     | { k: 'using'; resource: Stmt; body: Stmt }
+    | {
+        k: 'localFunction';
+        returnType: TypeRef;
+        name: string;
+        params: ({ name: string; type: TypeRef } & Range)[];
+        body: Block | Expr;
+      }
   );
 
 export type Block = Stmt & { k: 'block' };

@@ -330,6 +330,8 @@ export class Parser {
           this.fail("Invalid expression term 'else'", t, "an 'else' must follow the statement of an 'if'");
       }
     }
+    const fn = this.localFunction();
+    if (fn) return fn;
     const decl = this.declaration();
     if (decl) {
       decl.end = this.endStatement();
@@ -436,6 +438,45 @@ export class Parser {
     }
     const end = this.take().end;
     return { k: 'switch', value, sections, start, end };
+  }
+
+  /** C# 7 local function: `int Twice(int x) { return 2 * x; }` or `=> 2 * x;`. */
+  private localFunction(): Stmt | undefined {
+    const start = this.tok.start;
+    const head = this.attempt(() => {
+      if (this.tok.kind !== 'ident' && !(this.tok.kind === 'keyword' && KEYWORD_TYPES.has(this.tok.text)))
+        return undefined;
+      const returnType = this.type();
+      if (this.tok.kind !== 'ident' || this.peek().text !== '(') return undefined;
+      const name = this.take().text;
+      this.take();
+      const params: ({ name: string; type: TypeRef } & { start: number; end: number })[] = [];
+      while (!this.is(')')) {
+        const type = this.type();
+        const p = this.identifier();
+        params.push({ name: p.text, type, start: p.start, end: p.end });
+        if (!this.is(')')) this.expect(',');
+      }
+      this.take();
+      // Only a body makes it a function; `Foo(x)` alone was a call after all.
+      return this.is('{') || this.is('=>') ? { returnType, name, params } : undefined;
+    });
+    if (!head) return undefined;
+    this.declared.add(head.name);
+    for (const p of head.params) this.declared.add(p.name);
+    // Returns inside belong to the function, not to the expression block.
+    this.lambdaDepth++;
+    let body: Block | Expr;
+    try {
+      if (this.is('=>')) {
+        this.take();
+        body = this.expression();
+        this.endStatement();
+      } else body = this.block();
+    } finally {
+      this.lambdaDepth--;
+    }
+    return { k: 'localFunction', ...head, body, start, end: this.t[this.p - 1].end };
   }
 
   /** `var x = ...`, `T x = ..., y`; undefined when the tokens do not start a declaration. */

@@ -165,6 +165,15 @@ export class Semantics {
         this.stmt(s.resource);
         this.stmt(s.body);
         return;
+      case 'localFunction':
+        this.checkType(s.returnType);
+        for (const p of s.params) {
+          this.checkType(p.type);
+          this.locals.set(p.name, this.typeOfRef(p.type));
+        }
+        if (s.body.k === 'block') this.stmt(s.body as Stmt);
+        else this.expr(s.body as Expr);
+        return;
       case 'declaration': {
         if (s.type !== 'var') this.checkType(s.type);
         const declared = s.type === 'var' ? undefined : this.typeOfRef(s.type);

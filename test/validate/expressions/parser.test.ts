@@ -49,6 +49,8 @@ describe('the parser of policy expressions', () => {
     'using (var md5 = MD5.Create()) { return md5.ComputeHash(x); }',
     'TryParse(s, out var n); return n;',
     'const int max = 5; return max;',
+    'int Twice(int x) { return 2 * x; } return Twice(2);',
+    'short Half(short h) => (short)(h / 2); return Half(4);',
   ])('multi: %s', (code) => ok(code, 'multi'));
 
   it.each([
