@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,10 +16,16 @@ import { doorRuntime, projectRoot, tlsDir } from '../bed/paths.js';
 
 const run = promisify(execFile);
 const examples = path.join(projectRoot, 'examples');
-/** Whether the bundle already has mode: extract (dist/ is rebuilt by `npm run package`). */
-const bundleHasExtract =
-  existsSync(path.join(projectRoot, 'dist/index.js')) &&
-  readFileSync(path.join(projectRoot, 'dist/index.js'), 'utf8').includes('apim-gogs/extract-');
+/** Whether the bundles already have mode: extract (dist/ is rebuilt by `npm run package`; stages are chunks). */
+const bundleHasExtract = ['dist', 'dist/azure-pipelines'].every((d) => {
+  const dir = path.join(projectRoot, d);
+  return (
+    existsSync(dir) &&
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .some((f) => readFileSync(path.join(dir, f), 'utf8').includes('apim-gogs/extract-'))
+  );
+});
 const testIfExtract = bundleHasExtract ? test : test.skip;
 
 let bed: Bed;
