@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { ConfigurationError } from '../shared/errors.js';
+import { parseYamlText, readRepoText, statInside } from './repo-file.js';
 
 /**
  * APIOps' per-environment overrides, `configuration.<env>.yaml`, read the way APIOps' publisher reads
@@ -61,12 +60,8 @@ export async function findApiopsConfiguration(
   for (const folder of folders) {
     for (const ext of ['yaml', 'yml']) {
       const rel = path.posix.join(folder, `configuration.${environment}.${ext}`);
-      try {
-        await readFile(path.join(root, rel));
-        return rel;
-      } catch {
-        // not there
-      }
+      // lstat only (a link on the way is refused, naming it): nothing is read to find the file.
+      if (await statInside(root, rel)) return rel;
     }
   }
   return undefined;
@@ -74,13 +69,10 @@ export async function findApiopsConfiguration(
 
 /** Reads and indexes one configuration file. */
 export async function readApiopsConfiguration(root: string, rel: string): Promise<ApiopsConfiguration> {
-  const text = await readFile(path.join(root, rel), 'utf8');
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (err) {
-    throw new ConfigurationError(`${rel} does not parse as YAML: ${(err as Error).message}`);
-  }
+  // No link, size checked before reading; parse errors give a position, never the text.
+  const text = await readRepoText(root, rel);
+  if (text === undefined) throw new ConfigurationError(`${rel} cannot be read.`);
+  const doc: unknown = parseYamlText(text, rel);
   const config: ApiopsConfiguration = {
     file: rel,
     lines: text.split('\n'),

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { desiredState } from '../../src/deploy/desired.js';
+import { findApiopsConfiguration, readApiopsConfiguration } from '../../src/policy/apiops-config.js';
 import { loadRepository } from '../../src/policy/layout.js';
 import { loadEnvironmentValues } from '../../src/policy/template.js';
 import { ConfigurationError } from '../../src/shared/errors.js';
@@ -106,6 +107,17 @@ describe('symbolic links in the repository are refused, naming the path', () => 
     await link(root, 'artifacts', path.join(outside));
     const err = await configurationError(loadRepository(root, { artifactsPath: 'artifacts' }));
     expect(err.message).toContain("'artifacts' is a symbolic link");
+  });
+
+  it('an APIOps configuration.<env>.yaml that is a link is refused; one that does not parse is not quoted', async () => {
+    const { root, outside } = await tree({ 'policy.xml': POLICY });
+    await link(root, 'configuration.prod.yaml', path.join(outside, 'credentials'));
+    const err = await configurationError(findApiopsConfiguration(root, 'prod'));
+    expect(err.message).toContain("'configuration.prod.yaml' is a symbolic link");
+    await writeFile(path.join(root, 'configuration.test.yaml'), `namedValues: [\n  - name: "${SECRET}\n`);
+    const parse = await configurationError(readApiopsConfiguration(root, 'configuration.test.yaml'));
+    expect(parse.message).toMatch(/^configuration\.test\.yaml:\d+:\d+: invalid YAML/);
+    expect(parse.message).not.toContain(SECRET);
   });
 
   it('a link outside the layout that apim-gogs never reads (a README) does not get in the way', async () => {
