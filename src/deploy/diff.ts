@@ -35,8 +35,12 @@ interface Op {
   line: string;
 }
 
-/** Beyond this many changed lines the plan shows the whole text replaced rather than searching on. */
-const MAX_EDIT_LENGTH = 5000;
+/**
+ * Beyond this many changed lines the plan shows the whole text replaced instead of searching on: Myers
+ * costs (lines x edits), and a plan shows a reviewer at most 60 diff lines anyway. At 500 a complete
+ * rewrite of a 6000-line policy gives up in well under a second; at 5000 it took 29 s.
+ */
+const MAX_EDIT_LENGTH = 500;
 
 function diffOps(a: string[], b: string[]): Op[] {
   const changes = diffArrays(a, b, { maxEditLength: MAX_EDIT_LENGTH });
