@@ -319,4 +319,36 @@ describe('the plan says which scope ran and why', () => {
       await rm(shallow, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('does not see drift made outside apim-gogs on a resource no commit touched; full plan and verify do', async () => {
+    const model = new Model(prng(11));
+    const h = await History.create();
+    try {
+      const first = await h.commit(model, 'first');
+      const one = await planBoth(h.dir, first);
+      await applyPlan({ plan: one.full, connection: conn, identity: await bed.identity(), retry: fastRetry });
+      // A portal edit of the users API policy, which no later commit touches.
+      await conn.client.apiPolicy.createOrUpdate(
+        conn.resourceGroup,
+        conn.serviceName,
+        'users',
+        'policy',
+        { value: policy('<rate-limit calls="1" renewal-period="1" />'), format: 'rawxml' },
+        { ifMatch: '*' },
+      );
+      model.files.set('apis/orders/policy.xml', model.policyText());
+      const second = await h.commit(model, 'second');
+      const two = await planBoth(h.dir, second);
+      const drifted = 'apis/users/policies/policy';
+      expect(two.incremental.scope.kind).toBe('incremental');
+      expect(two.incremental.entries.map((e) => e.key)).not.toContain(drifted);
+      expect(two.full.entries.find((e) => e.key === drifted)?.action).toBe('update');
+      const repository = await loadRepository(h.dir);
+      const values = await loadEnvironmentValues(h.dir, ENV);
+      const v = await verifyDeployment({ repository, connection: conn, source: source(second), values });
+      expect(v.entries.map((e) => e.key)).toContain(drifted);
+    } finally {
+      await rm(h.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
