@@ -83,7 +83,7 @@ test('deploys with the service connection (workload identity federation) and rep
   expect(r.stdout).toContain('##vso[task.complete result=Succeeded;]');
   // The warning from validation is a logissue at the API policy's <inbound> (line 2, column 5).
   expect(r.stdout).toMatch(
-    /##vso\[task\.logissue type=warning;code=authentication-required;sourcepath=apis\/echo-api\/policy\.xml;linenumber=2;columnnumber=5;\]/,
+    /##vso\[task\.logissue type=warning;sourcepath=apis\/echo-api\/policy\.xml;linenumber=2;columnnumber=5;code=authentication-required\]/,
   );
   // Neither the Gogs token nor the job's access token is printed (not even as a debug line).
   expect(visibleLog(r.stdout)).not.toContain(bed.gogs.bot.token);

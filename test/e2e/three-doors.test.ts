@@ -217,7 +217,8 @@ describe.each(DOORS)('the scenario through the %s', (door) => {
       steps.push(r);
     }
     results.set(door, steps);
-  });
+    // Eight runs of a bundle, each a fresh node process with a checkout: minutes on a loaded machine.
+  }, 900_000);
 });
 
 describe('the three doors', () => {
