@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AuthKind } from '../deploy/credentials.js';
 import type { ServiceTarget } from '../deploy/client.js';
 import { parseGogsUrl } from '../gogs/gogs-url.js';
-import { REPORT_FORMATS } from '../report/index.js';
+import { REPORT_FORMATS } from '../report/formats.js';
 import { isSeverity, type Severity } from '../shared/diagnostic.js';
 import { ConfigurationError } from '../shared/errors.js';
 import { parseBoolean } from '../shared/parse-boolean.js';

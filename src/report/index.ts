@@ -6,13 +6,9 @@ import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { ReportInput } from './types.js';
+import { REPORT_FORMATS, isReportFormat, type ReportFormat } from './formats.js';
 
-export const REPORT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'azure-pipelines', 'markdown'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export function isReportFormat(s: string): s is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(s);
-}
+export { REPORT_FORMATS, isReportFormat, type ReportFormat } from './formats.js';
 
 const FORMATTERS: Record<ReportFormat, (r: ReportInput) => string> = {
   stylish: (r) => formatStylish(r),
