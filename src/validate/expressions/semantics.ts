@@ -426,6 +426,8 @@ export class Semantics {
     if (local) return local;
     if (this.declared.has(e.name)) return UNKNOWN;
     if (e.name === 'context') return { t: 'model', name: 'context' };
+    // C# 7 discards (`out _`) and nameof(...) are not names a declaration introduces.
+    if (e.name === '_' || e.name === 'nameof') return UNKNOWN;
     const type = lookupType(e.name);
     if (type) return { t: 'static', name: e.name, type: type === true ? undefined : type };
     if (NAMESPACES.has(e.name)) return { t: 'namespace', name: e.name };

@@ -34,6 +34,8 @@ describe('what APIM refuses in a well-formed expression', () => {
     'context.Elapsed.TotalMilliseconds > 100',
     'new JObject { ["a"] = 1, ["b"] = "x" }',
     'context.Request.Headers["a"][0] == "b"',
+    'int.TryParse(context.Request.Headers.GetValueOrDefault("n", ""), out _)',
+    'nameof(context) + context.Variables.TryGetValue("a", out object v)',
   ])('accepts %s', (code) => {
     expect(problems(code)).toEqual([]);
   });
