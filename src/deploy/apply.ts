@@ -19,6 +19,7 @@ import {
 } from './resources.js';
 import type { ArmRetryOptions } from './retry.js';
 import { withArmRetry } from './retry.js';
+import { mapLimit } from './concurrency.js';
 
 export interface ApplyOptions {
   plan: Plan;
@@ -152,26 +153,22 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
       .map((kinds) => changes.filter((e) => e.action === 'delete' && kinds.includes(e.kind)));
     for (const phase of [...writePhases, ...deletePhases]) {
       if (failure || phase.length === 0) continue;
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (!failure && next < phase.length) {
-          const entry = phase[next++];
-          try {
-            await runOne(entry);
-          } catch (err) {
-            if (!failure) {
-              failureError = err;
-              failure = describeFailure(entry, err);
-              failedEntry = entry;
-            } else {
-              warnings.push(`${entry.key}: also failed: ${armErrorInfo(err).message}`);
-              // A second failure whose outcome is unknown is examined by the rollback too.
-              if (mayHaveWritten(err)) done.push({ entry, etagAfter: undefined });
-            }
+      await mapLimit(phase, concurrency, async (entry) => {
+        if (failure) return; // after the first failure no further write starts
+        try {
+          await runOne(entry);
+        } catch (err) {
+          if (!failure) {
+            failureError = err;
+            failure = describeFailure(entry, err);
+            failedEntry = entry;
+          } else {
+            warnings.push(`${entry.key}: also failed: ${armErrorInfo(err).message}`);
+            // A second failure whose outcome is unknown is examined by the rollback too.
+            if (mayHaveWritten(err)) done.push({ entry, etagAfter: undefined });
           }
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, phase.length) }, worker));
+      });
     }
   }
 
