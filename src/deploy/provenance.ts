@@ -1,3 +1,4 @@
+import { decodeEntities } from '../policy/entities.js';
 import { RECORD_PREFIX } from '../policy/identity.js';
 import type { Identity } from './credentials.js';
 import { PROVENANCE_MARKER, provenanceComment, readForCompare } from './xml-canonical.js';
@@ -89,7 +90,9 @@ export function readXmlProvenance(value: string): Provenance | undefined {
   const c = provenanceComment(readForCompare(value));
   if (!c) return undefined;
   const json = c.value.trimStart().slice(PROVENANCE_MARKER.length).trim();
-  return parseProvenance(json.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&'));
+  // Entities as a writer may have escaped them, through the product's one decoder.
+  const decoded = decodeEntities(json, true);
+  return parseProvenance('value' in decoded ? decoded.value : json);
 }
 
 function parseProvenance(text: string): Provenance | undefined {
