@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { extractCommand } from '../../src/doors/cli/commands/extract.js';
@@ -91,4 +91,30 @@ test('apim-gogs extract writes a repository that validate accepts and plan finds
   ).toBe(0);
   const plan = JSON.parse(r.out.join('\n')) as { summary: Record<string, number> };
   expect(plan.summary).toMatchObject({ create: 0, update: 0, delete: 0, unchanged: 3 });
+
+  // An APIOps configuration.prod.yaml beside the artifacts: its override is the only change, and
+  // what apim-gogs does not manage is said once.
+  await writeFile(
+    path.join(dir, 'configuration.prod.yaml'),
+    'namedValues:\n  - name: env-name\n    properties:\n      value: production\nloggers:\n  - name: appinsights\n',
+  );
+  git('add', '.');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-q', '-m', 'Prod overrides');
+  r = io();
+  const args = [
+    dir,
+    ...azureArgs(),
+    '--artifacts-path',
+    'apimartifacts',
+    '--environment',
+    'prod',
+    '--format',
+    'json',
+  ];
+  expect(await planCommand.run(args, r.io)).toBe(0);
+  const prod = JSON.parse(r.out.join('\n')) as { entries: { key: string; action: string }[] };
+  expect(prod.entries.filter((e) => e.action !== 'unchanged').map((e) => [e.key, e.action])).toEqual([
+    ['namedValues/env-name', 'update'],
+  ]);
+  expect(r.err.join('\n')).toMatch(/configuration\.prod\.yaml: .*these keys are ignored: loggers/);
 });
