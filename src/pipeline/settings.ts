@@ -91,8 +91,8 @@ export interface SettingsContext {
   /** The CLI names the mode by its command and reads a local directory (except `run`). */
   mode?: Mode;
   localDir?: string;
-  /** Azure DevOps: tenant and client from the workload-identity service connection. */
-  serviceConnection?: { tenantId?: string; clientId?: string };
+  /** Azure DevOps: tenant, client and (when it has one) subscription from the service connection. */
+  serviceConnection?: { tenantId?: string; clientId?: string; subscriptionId?: string };
   /** How an input is named to the user: `subscription-id` (action, task) or `--subscription-id` (CLI). */
   nameOf?: (name: InputName) => string;
 }
@@ -231,7 +231,9 @@ export function readSettings(reader: InputReader, ctx: SettingsContext): Setting
 /** The Azure inputs alone (the pipeline's plan, deploy and verify; the CLI's blame). */
 export function readAzureSettings(reader: InputReader, ctx: SettingsContext): AzureSettings {
   const { get, need, oneOf, bool, list, named } = accessors(reader, ctx);
-  const subscriptionId = need('subscription-id');
+  // An Azure Resource Manager service connection scoped to a subscription names it: the task may omit it.
+  const subscriptionId =
+    get('subscription-id') ?? ctx.serviceConnection?.subscriptionId ?? need('subscription-id');
   if (!UUID.test(subscriptionId))
     throw new ConfigurationError(
       `${named('subscription-id')} "${subscriptionId}" is not a subscription id (a UUID).`,

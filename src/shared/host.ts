@@ -27,8 +27,9 @@ export interface Host {
   getIdToken(audience: string): Promise<string>;
   /** Facts about the current CI run, for provenance. */
   runInfo(): RunInfo;
-  /** Azure DevOps only: the workload-identity service connection the task was given. */
-  azureServiceConnection?(): { id: string; tenantId?: string; clientId?: string } | undefined;
+  /** Azure DevOps only: the workload-identity service connection the task was given (its subscription when it is scoped to one). */
+  azureServiceConnection?():
+    { id: string; tenantId?: string; clientId?: string; subscriptionId?: string } | undefined;
   /** State carried from the main step to the post step. */
   saveState(name: string, value: string): void;
   getState(name: string): string | undefined;

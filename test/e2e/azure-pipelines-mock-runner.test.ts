@@ -179,13 +179,14 @@ describeNode24('the task under MockTestRunner', () => {
     expect(r.errorIssues).toHaveLength(1);
   });
 
-  // Known gap, for the lead: on drift the task's only issue, which the Azure DevOps timeline shows as the
-  // reason the task failed, is "apim-gogs exited with code 1"; the drift itself is an ordinary log line.
-  // This test starts failing (and should become a plain test) once the issue names the drift.
-  test.failing('verify after a portal edit: the failure reason names the drift', async () => {
+  // The task's failure reason is what the Azure DevOps timeline shows as why the step failed: on drift
+  // it names the drift, not only an exit code.
+  test('verify after a portal edit: the failure reason names the drift', async () => {
     const r = await runTask('verify');
     expect(r.succeeded).toBe(false);
-    expect(r.errorIssues.join('\n')).toMatch(/drift|differs/i);
+    expect(r.errorIssues).toEqual([
+      'Live APIM differs from the commit (drift): see the drift report above. (exit code 1)',
+    ]);
   });
 
   test('a policy APIM would refuse: Failed, the finding as a logissue at its file and line, nothing deployed', async () => {
@@ -199,7 +200,7 @@ describeNode24('the task under MockTestRunner', () => {
     expect(r.succeeded).toBe(false);
     expect(r.errorIssues).toEqual([
       'Validation found problems at or above error: nothing was sent to APIM.',
-      'apim-gogs exited with code 1',
+      'Validation found problems: see the issues above. (exit code 1)',
     ]);
     expect(r.logIssues).toContain(
       "error unknown-policy apis/orders-api/policy.xml:1:28 Error in element 'frobnicate' on line 1, column 28: 'frobnicate' is not a known policy.",

@@ -9,7 +9,7 @@ export interface FakeHostOptions {
   runInfo?: Partial<RunInfo>;
   /** What getIdToken returns; by default it throws, so a test that signs in must say so. */
   idToken?: (audience: string) => Promise<string>;
-  serviceConnection?: { id: string; tenantId?: string; clientId?: string };
+  serviceConnection?: { id: string; tenantId?: string; clientId?: string; subscriptionId?: string };
   state?: Record<string, string>;
 }
 
@@ -72,7 +72,7 @@ export class FakeHost implements Host {
   runInfo(): RunInfo {
     return { workspace: process.cwd(), tempDir: process.env.TMPDIR ?? '/tmp', ...this.options.runInfo };
   }
-  azureServiceConnection(): { id: string; tenantId?: string; clientId?: string } | undefined {
+  azureServiceConnection(): FakeHostOptions['serviceConnection'] {
     return this.options.serviceConnection;
   }
   saveState(name: string, value: string): void {

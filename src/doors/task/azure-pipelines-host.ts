@@ -61,6 +61,8 @@ export function azurePipelinesHost(): Host {
         id,
         tenantId: tl.getEndpointAuthorizationParameter(id, 'tenantid', true),
         clientId: tl.getEndpointAuthorizationParameter(id, 'serviceprincipalid', true),
+        // Absent for a connection scoped to a management group or a workspace: then the input is needed.
+        subscriptionId: tl.getEndpointDataParameter(id, 'subscriptionId', true) || undefined,
       };
     },
     saveState: (name, value) => tl.setTaskVariable(name, value),
