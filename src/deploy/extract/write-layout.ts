@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stableJson } from '../compare.js';
 import type { InstanceSnapshot } from './read-instance.js';
@@ -15,15 +15,24 @@ import type { InstanceSnapshot } from './read-instance.js';
  * are byte for byte the same whatever order ARM answered in.
  */
 
-/** Folders (and the file) a full extract owns: they are replaced, so a resource gone from APIM goes. */
-const OWNED = ['policy.xml', 'named values', 'backends', 'policy fragments', 'apis', 'products'];
+/** Folders a full extract looks in for files of its own that APIM no longer has. */
+const OWNED_FOLDERS = ['named values', 'backends', 'policy fragments', 'apis', 'products'];
+/** The files extract writes; nothing else in the repository is ever removed (specifications, diagnostics, ...). */
+const OWNED_FILES = new Set([
+  'policy.xml',
+  'namedValueInformation.json',
+  'backendInformation.json',
+  'policyFragmentInformation.json',
+  'apiInformation.json',
+  'productInformation.json',
+  'productApiInformation.json',
+]);
 
 export async function writeLayout(
   dir: string,
   snapshot: InstanceSnapshot,
   options: { replace: boolean },
 ): Promise<string[]> {
-  if (options.replace) for (const f of OWNED) await rm(path.join(dir, f), { recursive: true, force: true });
   const files: string[] = [];
   const put = async (rel: string, text: string) => {
     assertSafeSegments(rel);
@@ -56,7 +65,24 @@ export async function writeLayout(
     if (p.policy !== undefined) await put(`products/${p.id}/policy.xml`, p.policy);
     for (const api of p.apis) await put(`products/${p.id}/apis/${api}/productApiInformation.json`, info({}));
   }
+  // A full extract removes its own files of resources APIM no longer has, and only those.
+  if (options.replace) await removeStale(dir, new Set(files));
   return files;
+}
+
+async function removeStale(dir: string, written: Set<string>): Promise<void> {
+  const visit = async (rel: string): Promise<void> => {
+    const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      const child = `${rel}/${e.name}`;
+      if (e.isDirectory()) await visit(child);
+      else if (e.isFile() && OWNED_FILES.has(e.name) && !written.has(child)) await rm(path.join(dir, child));
+    }
+    // Folders left empty go too (git does not keep them anyway).
+    await rmdir(path.join(dir, rel)).catch(() => undefined);
+  };
+  for (const f of OWNED_FOLDERS) await visit(f);
+  if (!written.has('policy.xml')) await rm(path.join(dir, 'policy.xml'), { force: true });
 }
 
 /** Names come from APIM (untrusted): never let one climb out of the folder. */
