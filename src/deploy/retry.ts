@@ -1,3 +1,4 @@
+import { withRetry } from '../shared/retry.js';
 import { armErrorInfo } from './client.js';
 
 /**
@@ -42,22 +43,19 @@ export function outcomeUnknown(err: unknown): boolean {
   return !info.status || info.status >= 500;
 }
 
+/** ARM's retry policy on the one retry loop (src/shared/retry.ts). */
 export async function withArmRetry<T>(
   fn: (attempt: number) => Promise<T>,
   options: ArmRetryOptions = {},
 ): Promise<T> {
-  const attempts = options.attempts ?? 5;
-  const base = options.baseDelayMs ?? 500;
-  const max = options.maxDelayMs ?? 30_000;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn(attempt);
-    } catch (err) {
-      if (attempt >= attempts || !isTransient(err)) throw err;
+  return withRetry(fn, isTransient, {
+    attempts: options.attempts ?? 5,
+    baseDelayMs: options.baseDelayMs ?? 500,
+    maxDelayMs: options.maxDelayMs ?? 30_000,
+    delayFor: (err) => armErrorInfo(err).retryAfterMs,
+    onRetry: (attempt, delay, err) => {
       const info = armErrorInfo(err);
-      const delay = Math.min(max, info.retryAfterMs ?? base * 2 ** (attempt - 1));
       options.onRetry?.(attempt, delay, `${info.status ?? 'network'} ${info.code ?? ''}`.trim());
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
+    },
+  });
 }
