@@ -4,9 +4,12 @@ import { summaryLine, type ReportInput } from './types.js';
 
 const ICON: Record<Diagnostic['severity'], string> = { error: '🛑', warning: '⚠️', info: 'ℹ️' };
 
-/** The run summary (GitHub step summary, Azure DevOps uploadsummary): a total and a table, capped. */
+/**
+ * The run summary (GitHub step summary, Azure DevOps uploadsummary): a total and a table, capped. A
+ * level-3 heading, as the plan, deploy and release-gate sections are, under the run's level-2 title.
+ */
 export function formatMarkdown(r: ReportInput, limit = 200): string {
-  const out = ['## apim-gogs validate', '', `**${summaryLine(r)}**`, ''];
+  const out = ['### apim-gogs validate', '', `**${summaryLine(r)}**`, ''];
   if (!r.diagnostics.length) {
     out.push('No findings.');
     return out.join('\n');

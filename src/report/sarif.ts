@@ -2,6 +2,7 @@ import type { Diagnostic } from '../shared/diagnostic.js';
 import type { RuleMeta } from '../validate/rule.js';
 import { ALL_RULES } from '../validate/registry.js';
 import { ruleDocUrl } from '../validate/rule.js';
+import { version as packageVersion } from '../shared/version.js';
 import type { ReportInput } from './types.js';
 
 const LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note' };
@@ -10,7 +11,7 @@ const LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning:
  * SARIF 2.1.0 for GitHub code scanning: one run, the rules as tool.driver.rules (so alerts link to
  * their docs), results with repository-relative artifact locations under %SRCROOT%.
  */
-export function formatSarif(r: ReportInput, version = '0.0.0'): string {
+export function formatSarif(r: ReportInput, version = packageVersion): string {
   const used = new Set(r.diagnostics.map((d) => d.ruleId));
   const rules: RuleMeta[] = ALL_RULES.filter((m) => used.has(m.id));
   const index = new Map(rules.map((m, i) => [m.id, i]));

@@ -2,6 +2,11 @@ import type { Diagnostic } from '../../src/shared/diagnostic.js';
 import { ConfigurationError } from '../../src/shared/errors.js';
 import { formatReport } from '../../src/report/index.js';
 import type { ReportInput } from '../../src/report/types.js';
+import { readFileSync } from 'node:fs';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({
   ruleId: 'cors-wildcard',
@@ -55,9 +60,36 @@ describe('report formats', () => {
     expect(text.trim().split('\n').pop()).toBe('2 files checked: 1 error, 1 warning, 1 info');
   });
 
+  it('stylish shows the fix under the message, not a bare documentation link', () => {
+    const text = formatReport(
+      {
+        diagnostics: [
+          d({
+            ruleId: 'unknown-policy',
+            message: "'rate-limt' is not a known policy.",
+            help: "Did you mean 'rate-limit'?",
+          }),
+          d({ line: 5, help: 'https://learn.microsoft.com/azure/api-management/api-management-policies' }),
+        ],
+        summary: { files: 1, errors: 0, warnings: 2, infos: 0 },
+      },
+      'stylish',
+    );
+    expect(text.split('\n').slice(1, 4)).toEqual([
+      "  4:7      warning  'rate-limt' is not a known policy.  unknown-policy",
+      "                    help: Did you mean 'rate-limit'?",
+      '  5:7      warning  cors allows every origin (*).  cors-wildcard',
+    ]);
+  });
+
+  it('markdown summary sections sit under the run title: level 3', () => {
+    expect(formatReport(result, 'markdown').split('\n')[0]).toBe('### apim-gogs validate');
+  });
+
   it('SARIF 2.1.0 has the rules, levels and repository-relative locations code scanning needs', () => {
     const sarif = JSON.parse(formatReport(result, 'sarif'));
     expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].tool.driver.version).toBe(packageJson.version);
     const run = sarif.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id).sort()).toEqual([
       'cors-wildcard',

@@ -87,7 +87,7 @@ async function planApplyVerify(
     host.annotateRun(
       `${result.drift ? 'Drift' : 'No drift'}: APIM ${azure.target.serviceName} ${result.drift ? 'differs from' : 'matches'} commit ${source.commit}${source.ref ? ` (${source.ref})` : ''}.`,
     );
-    await host.appendSummary(`#### Release gate\n\n${codeBlock(text)}\n`);
+    await host.appendSummary(`### Release gate\n\n${codeBlock(text)}\n`);
     return result.exitCode;
   }
 

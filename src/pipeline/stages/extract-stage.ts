@@ -64,7 +64,7 @@ export async function extractStage(
     .map(([k, n]) => `| ${k} | ${n} |`)
     .join('\n');
   await host.appendSummary(
-    `#### Extract of ${s.azure.target.serviceName}\n\n| kind | count |\n|---|---|\n${counts}\n\n` +
+    `### Extract of ${s.azure.target.serviceName}\n\n| kind | count |\n|---|---|\n${counts}\n\n` +
       (result.secretsWithoutKeyVault.length
         ? `Secret named values written without a value (add a Key Vault reference): ${result.secretsWithoutKeyVault.join(', ')}\n\n`
         : ''),

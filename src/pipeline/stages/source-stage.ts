@@ -40,6 +40,7 @@ async function gogsSource(host: Host, s: Settings, g: GogsSource): Promise<Sourc
       path: g.path,
       fetchDepth: g.fetchDepth,
       syncMirror: g.syncMirror,
+      expectWrite: s.mode === 'extract' && s.gogsPush,
       caFile: g.caFile,
       logger: host.logger,
       maskSecret: (v) => host.setSecret(v),
@@ -51,7 +52,7 @@ async function gogsSource(host: Host, s: Settings, g: GogsSource): Promise<Sourc
   const repositoryUrl = new URL(g.repository, `${g.gogsUrl}/`).toString();
   const commitUrl = `${repositoryUrl}/commit/${result.sha}`;
   await host.appendSummary(
-    `### apim-gogs: ${tableCell(g.repository)} at [${codeSpan(result.sha.slice(0, 12))}](${commitUrl})\n\n` +
+    `## apim-gogs: ${tableCell(g.repository)} at [${codeSpan(result.sha.slice(0, 12))}](${commitUrl})\n\n` +
       `| | |\n|---|---|\n| Commit | ${codeSpan(result.sha)} |\n| Ref | ${codeSpan(result.ref)} |\n` +
       `| Author | ${tableCell(result.commit.author)} (${tableCell(result.commit.date)}) |\n` +
       `| Message | ${tableCell(result.commit.message.split('\n')[0])} |\n| Mode | ${s.mode} |\n\n`,
