@@ -24,6 +24,8 @@ export interface CheckoutOptions {
   /** 0 fetches the whole history. */
   fetchDepth: number;
   syncMirror?: boolean;
+  /** The step will push (extract with gogs-push): write access is expected, not warned about. */
+  expectWrite?: boolean;
   /** PEM file of a private CA that signed the Gogs server's certificate. */
   caFile?: string;
   logger: Logger;
@@ -82,7 +84,7 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
     );
     fetching.catch(() => undefined);
     const repo = await repoLookup;
-    warnAboutPrivileges(repo, logger);
+    if (!options.expectWrite) warnAboutPrivileges(repo, logger);
     resolved = await fetching;
     if (resolved.kind === 'head') {
       resolved = {
@@ -94,7 +96,7 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
     }
   } else {
     const repo = await repoLookup;
-    warnAboutPrivileges(repo, logger);
+    if (!options.expectWrite) warnAboutPrivileges(repo, logger);
     const wanted = options.ref?.trim() || repo.defaultBranch;
     await waitForMirrorSync(client, owner, name, wanted, logger, options.mirrorTimeoutMs);
     resolved = await fetchRef(wanted, options.path, creds.env, options.fetchDepth, label);
