@@ -1,5 +1,6 @@
 import { ExitCode } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import type { Progress } from '../shared/progress.js';
 import type { ApimConnection, ArmRequestRecord } from './client.js';
 import { armErrorInfo, isWrite } from './client.js';
 import { ConcurrentChange, checkedWrite, holds, readForCheck } from './checked-write.js';
@@ -32,6 +33,8 @@ export interface ApplyOptions {
   /** Write the service-level record `apim-gogs-deployment-<env>` after a deployment that changed something; default true. */
   writeRecord?: boolean;
   logger?: Logger;
+  /** Told as each write finishes (src/shared/progress.ts). */
+  progress?: Progress;
 }
 
 export type ApplyOutcome = 'no-changes' | 'succeeded' | 'rolled-back' | 'rollback-incomplete';
@@ -127,7 +130,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     }
     const live = entry.live;
     if (kind === 'namedValue' && live?.secret === true && !live.keyVault && entry.action === 'update') {
-      d.secretValue = await withArmRetry(() => readSecretValue(conn, ref.name!), retry);
+      d.secretValue = await withArmRetry(() => readSecretValue(conn, ref), retry);
     }
     const body = written(entry, provenance);
     const result = await checkedWrite({
@@ -145,6 +148,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   };
 
   if (changes.length) {
+    options.progress?.start?.(changes.length);
     const writePhases = PHASES.map((kinds) =>
       changes.filter((e) => e.action !== 'delete' && kinds.includes(e.kind)),
     );
@@ -156,7 +160,9 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
       await mapLimit(phase, concurrency, async (entry) => {
         if (failure) return; // after the first failure no further write starts
         try {
+          const t0 = performance.now();
           await runOne(entry);
+          options.progress?.done(entry.kind, entry.key, entry.action, performance.now() - t0);
         } catch (err) {
           if (!failure) {
             failureError = err;
@@ -304,7 +310,7 @@ async function rollbackOne(
     replaces?: (now: LiveResource) => boolean,
   ): Promise<boolean> =>
     checkedWrite({
-      ...{ conn, kind, ref, key, retry, replaces },
+      ...{ conn, kind, ref, key, retry, replaces, othersCount: true },
       attempt: () => attempt().then(() => true),
       landed: (now) => (done(now) ? true : undefined),
     });

@@ -1,4 +1,5 @@
 import type { Logger } from '../shared/logger.js';
+import type { Progress } from '../shared/progress.js';
 import type { PolicyRepository } from '../policy/repository.js';
 import type { ApimConnection } from './client.js';
 import { explainArmError } from './client.js';
@@ -85,6 +86,8 @@ export interface PlanOptions {
   configFile?: string;
   retry?: ArmRetryOptions;
   logger?: Logger;
+  /** Told as each resource is read (src/shared/progress.ts). */
+  progress?: Progress;
 }
 
 /**
@@ -118,9 +121,13 @@ async function plan(options: PlanOptions): Promise<Plan> {
     desired: all,
     values: options.values ?? {},
   });
+  options.progress?.start?.(resources.length);
   const entries = await mapLimit(resources, concurrency, async (d) => {
+    const t0 = performance.now();
     const live = await withArmRetry(() => readResource(conn, d.ref), retry);
-    return entryFor(d, live);
+    const entry = entryFor(d, live);
+    options.progress?.done(entry.kind, entry.key, entry.action, performance.now() - t0);
+    return entry;
   });
   if (options.prune) {
     // APIM ids are case-insensitive: `apis/Echo` in the repository is the live `apis/echo`, not a delete.

@@ -43,6 +43,17 @@ export function outcomeUnknown(err: unknown): boolean {
   return !info.status || info.status >= 500;
 }
 
+/** Why a request is retried, for the progress log: `429 TooManyRequests, Retry-After 3 s`, `503 ...`, `dropped connection (ECONNRESET)`. */
+export function retryReason(err: unknown): string {
+  const info = armErrorInfo(err);
+  if (!info.status) {
+    const code = (err as { code?: string })?.code;
+    return `dropped connection (${code || info.message})`;
+  }
+  const what = `${info.status}${info.code ? ` ${info.code}` : ''}`;
+  return info.retryAfterMs !== undefined ? `${what}, Retry-After ${info.retryAfterMs / 1000} s` : what;
+}
+
 /** ARM's retry policy on the one retry loop (src/shared/retry.ts). */
 export async function withArmRetry<T>(
   fn: (attempt: number) => Promise<T>,
@@ -53,9 +64,6 @@ export async function withArmRetry<T>(
     baseDelayMs: options.baseDelayMs ?? 500,
     maxDelayMs: options.maxDelayMs ?? 30_000,
     delayFor: (err) => armErrorInfo(err).retryAfterMs,
-    onRetry: (attempt, delay, err) => {
-      const info = armErrorInfo(err);
-      options.onRetry?.(attempt, delay, `${info.status ?? 'network'} ${info.code ?? ''}`.trim());
-    },
+    onRetry: (attempt, delay, err) => options.onRetry?.(attempt, delay, retryReason(err)),
   });
 }
