@@ -1,5 +1,5 @@
 /**
- * Deploy: the public API of src/azure (what src/core/run.ts and the CLI call).
+ * Deploy: the public API of src/deploy (what src/pipeline calls).
  *
  * Sign-in and connection
  *   createCredential(options: CredentialOptions): FederatedCredential
@@ -68,6 +68,7 @@ export {
 export { readProvenance, type Provenance } from './provenance.js';
 export {
   deploymentRecord,
+  planForOutput,
   renderApplyMarkdown,
   renderPlanMarkdown,
   writePlanFile,

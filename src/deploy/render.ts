@@ -1,3 +1,4 @@
+import { redactSecrets } from './redact.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codeBlock, codeSpan, inlineText } from '../shared/markdown.js';
@@ -102,10 +103,26 @@ export function renderApplyMarkdown(plan: Plan, result: ApplyResult): string {
   return lines.join('\n');
 }
 
+/**
+ * The plan as people and later steps get it (the `plan` output, `--format json`): live and desired
+ * content with credentials-like fields redacted. The rollback snapshot in memory keeps the real values;
+ * a plan file is an artifact anyone with access to the run can read.
+ */
+export function planForOutput(plan: Plan): Plan {
+  return {
+    ...plan,
+    entries: plan.entries.map((e) => ({
+      ...e,
+      ...(e.live ? { live: redactSecrets(e.live) as typeof e.live } : {}),
+      ...(e.desired ? { desired: redactSecrets(e.desired) as typeof e.desired } : {}),
+    })),
+  };
+}
+
 /** Writes the plan as JSON (the `plan` output). */
 export async function writePlanFile(file: string, plan: Plan): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(plan, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify(planForOutput(plan), null, 2)}\n`);
 }
 
 /** The deployment record (the `record` output): every ARM request, hashes, identities. */

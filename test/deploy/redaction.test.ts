@@ -1,5 +1,5 @@
 import { planDeployment, verifyDeployment } from '../../src/deploy/index.js';
-import { renderPlanMarkdown } from '../../src/deploy/render.js';
+import { planForOutput, renderPlanMarkdown } from '../../src/deploy/render.js';
 import { renderDriftText } from '../../src/deploy/verify.js';
 import { makeRepo, startBed, type Bed } from './support.js';
 
@@ -39,7 +39,10 @@ it('redacts live credentials in the plan diff, the PR comment and the drift repo
   const source = { commit: 'e'.repeat(40) };
   const plan = await planDeployment({ repository: repo, connection: bed.connect(), source });
   expect(plan.entries.map((e) => `${e.action} ${e.key}`)).toEqual(['update backends/orders']);
-  const shown = [plan.entries[0].diff ?? '', renderPlanMarkdown(plan)];
+  // The plan file (the `plan` output, `--format json`) too: the rollback snapshot in memory keeps the
+  // real values, the file does not.
+  const shown = [plan.entries[0].diff ?? '', renderPlanMarkdown(plan), JSON.stringify(planForOutput(plan))];
+  expect(JSON.stringify(plan.entries[0].live)).toContain(HEADER_SECRET);
   const verify = await verifyDeployment({ repository: repo, connection: bed.connect(), source });
   shown.push(renderDriftText(verify), JSON.stringify(verify.entries));
   for (const text of shown) {

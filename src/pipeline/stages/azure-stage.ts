@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   applyPlan,
   deploymentRecord,
+  planForOutput,
   DesiredStateError,
   planDeployment,
   renderApplyMarkdown,
@@ -93,7 +94,7 @@ async function planApplyVerify(
 
   const plan = await host.logger.group('Plan', () => planDeployment({ ...planOptions, prune: azure.prune }));
   const changes = plan.entries.filter((e) => e.action !== 'unchanged').length;
-  const planJson = `${JSON.stringify(plan, null, 2)}\n`;
+  const planJson = `${JSON.stringify(planForOutput(plan), null, 2)}\n`;
   const planFile =
     s.mode === 'plan' && s.report.file ? s.report.file : path.join(run.tempDir, `apim-gogs-plan-${tag}.json`);
   await writeUserFile(planFile, planJson, 'plan');
