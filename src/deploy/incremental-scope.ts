@@ -60,6 +60,8 @@ export interface ScopeOptions {
   desired: DesiredResource[];
   filters?: Filters;
   state: RecordState;
+  /** localChanges(root), when the caller started it early. */
+  local?: Promise<string[] | undefined>;
 }
 
 /**
@@ -109,8 +111,7 @@ export async function decideScope(o: ScopeOptions): Promise<ScopeDecision> {
   if (o.prune) return full('prune is set, and finding what to delete needs every live resource');
   if (!o.environment) return full('no environment is set, so APIM holds no deployment record to start from');
   const name = recordName(o.environment);
-  const untracked = untrackedFiles(o.repository.root);
-  untracked.catch(() => undefined); // awaited below unless the plan turns full first
+  const local = o.local ?? localChanges(o.repository.root);
   const live = await withArmRetry(() => readResource(o.connection, refFor('namedValue', { name })), o.retry);
   if (!live.exists)
     return full(`APIM holds no deployment record for '${o.environment}' (named value ${name})`);
@@ -120,7 +121,7 @@ export async function decideScope(o: ScopeOptions): Promise<ScopeDecision> {
   const mismatch = stateMismatch((record as { state?: RecordState }).state, o.state);
   if (mismatch) return full(mismatch, base);
 
-  const changed = await changedSince(o.repository.root, base, untracked);
+  const changed = await changedSince(o.repository.root, base, local);
   if (typeof changed === 'string') return full(changed, base);
   const unexplained = [...changed].find((f) => !explained(f, o.repository.artifactsPath));
   if (unexplained !== undefined)
@@ -192,17 +193,17 @@ function explained(file: string, artifactsPath: string | undefined): boolean {
 async function changedSince(
   root: string,
   base: string,
-  untrackedFiles: Promise<string[] | undefined>,
+  local: Promise<string[] | undefined>,
 ): Promise<Set<string> | string> {
-  const untracked = await untrackedFiles;
-  if (!untracked)
-    return `${root} is not a git checkout, so what changed since the recorded commit cannot be known`;
   const run = (args: string[]) => git(args, { cwd: root, allowFailure: true });
   // Paths relative to the repository root even when it is a subfolder of the git work tree.
-  const [ancestor, diff] = await Promise.all([
+  const [ancestor, diff, onDisk] = await Promise.all([
     run(['merge-base', '--is-ancestor', base, 'HEAD']),
-    run(['diff', '--name-only', '--no-renames', '--relative', '-z', base, '--']),
+    run(['diff', '--name-only', '--no-renames', '--relative', '-z', base, 'HEAD', '--']),
+    local,
   ]);
+  if (!onDisk)
+    return `${root} is not a git checkout, so what changed since the recorded commit cannot be known`;
   // 1: not an ancestor; anything else: the commit is not here (a shallow checkout, another history).
   if (ancestor.exitCode === 1)
     return `the recorded commit ${short(base)} is not an ancestor of this commit (a force push, or an older commit deployed)`;
@@ -212,13 +213,26 @@ async function changedSince(
       ? `the recorded commit ${short(base)} is not in this shallow checkout; set fetch-depth: 0 (or deep enough to reach it) for incremental plans`
       : `the recorded commit ${short(base)} is not in the checkout`;
   }
-  return new Set([...diff.stdout.split('\0'), ...untracked].filter(Boolean));
+  return new Set([...diff.stdout.split('\0'), ...onDisk].filter(Boolean));
 }
 
-/** Files git does not track (undefined outside a git work tree); asked while the record is read. */
-async function untrackedFiles(root: string): Promise<string[] | undefined> {
-  const r = await git(['ls-files', '--others', '-z', '--', '.'], { cwd: root, allowFailure: true });
-  return r.exitCode === 0 ? r.stdout.split('\0') : undefined;
+/**
+ * What differs on disk from HEAD: changed tracked files and files git does not track (undefined
+ * outside a git work tree). Needs no record, so it can start before the plan renders anything: these
+ * walk the whole work tree, the slow part of an incremental plan's set-up.
+ */
+export function localChanges(root: string): Promise<string[] | undefined> {
+  const run = (args: string[]) => git(args, { cwd: root, allowFailure: true });
+  const result = Promise.all([
+    run(['diff', '--name-only', '--no-renames', '--relative', '-z', 'HEAD', '--']),
+    run(['ls-files', '--others', '-z', '--', '.']),
+  ]).then(([tracked, untracked]) =>
+    tracked.exitCode === 0 && untracked.exitCode === 0
+      ? [...tracked.stdout.split('\0'), ...untracked.stdout.split('\0')]
+      : undefined,
+  );
+  result.catch(() => undefined); // a plan that turns full never awaits it
+  return result;
 }
 
 /**

@@ -8,7 +8,7 @@ import { mapLimit } from './concurrency.js';
 import type { DesiredResource, Filters } from './desired.js';
 import { DesiredStateError, desiredState } from './desired.js';
 import { lineDiff } from './diff.js';
-import { scopeResources, type PlanScope, type ScopeRequest } from './incremental-scope.js';
+import { localChanges, scopeResources, type PlanScope, type ScopeRequest } from './incremental-scope.js';
 import type { Provenance } from './provenance.js';
 import type { RecordState } from './record-state.js';
 import { isReservedId } from '../policy/identity.js';
@@ -107,6 +107,11 @@ export async function planDeployment(options: PlanOptions): Promise<Plan> {
 export const DEFAULT_READ_CONCURRENCY = 16;
 
 async function plan(options: PlanOptions): Promise<Plan> {
+  // git walks the work tree while the desired state renders (incremental-scope.ts).
+  const local =
+    options.scope !== 'full' && !options.prune && options.environment
+      ? localChanges(options.repository.root)
+      : undefined;
   const desired = desiredState(options.repository, options.values ?? {}, options.filters ?? {});
   const errors = desired.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new DesiredStateError(errors);
@@ -120,6 +125,7 @@ async function plan(options: PlanOptions): Promise<Plan> {
     prune: options.prune === true,
     desired: all,
     values: options.values ?? {},
+    local,
   });
   options.progress?.start?.(resources.length);
   const entries = await mapLimit(resources, concurrency, async (d) => {

@@ -41,6 +41,8 @@ export class BucketEstimate {
   private refill?: number;
   private blockedUntil = 0;
   private samples: Sample[] = [];
+  /** How often a request waited for the bucket (for benchmarks and logs). */
+  waits = 0;
 
   constructor(
     private readonly kind: Kind,
@@ -74,6 +76,7 @@ export class BucketEstimate {
       }
       const left = this.estimate(at);
       if (left === undefined || left > this.reserve()) break;
+      this.waits++;
       await this.sleep(Math.max(5, ((this.reserve() + 1 - left) / this.refillRate()) * 1000));
     }
     this.inFlight++;
@@ -110,8 +113,10 @@ export class BucketEstimate {
     while (this.samples.length > 1 && at - this.samples[0].at > MAX_WINDOW_MS) this.samples.shift();
     const first = this.samples[0];
     if (at - first.at < MIN_WINDOW_MS) return;
-    // A full bucket does not refill: only a window spent below the top says anything.
-    if (first.remaining >= this.highest || remaining >= this.highest) return;
+    // A full bucket does not refill, and one near the top may have been full in between: only a
+    // window spent clearly below the top says anything about the refill rate.
+    const top = this.highest - Math.max(2, this.highest * 0.05);
+    if (first.remaining >= top || remaining >= top) return;
     const rate = (remaining - first.remaining + (this.answered - first.answered)) / ((at - first.at) / 1000);
     if (rate > 0) this.refill = this.refill === undefined ? rate : (this.refill + rate) / 2;
   }
