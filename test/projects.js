@@ -20,6 +20,8 @@ export const BED_TESTS = [
   'test/deploy/identity.test.ts',
   'test/deploy/plan-verify.test.ts',
   'test/deploy/rollback.test.ts',
+  'test/deploy/process-exit.test.ts',
+  'test/soak/**/*.test.ts',
   'test/deploy/rollback-third-party.test.ts',
   'test/deploy/redaction.test.ts',
   'test/deploy/scopes.test.ts',

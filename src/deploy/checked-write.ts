@@ -29,7 +29,7 @@ export async function readForCheck(
 ): Promise<LiveResource> {
   const now = await withArmRetry(() => readResource(conn, ref), retry);
   if (kind === 'namedValue' && now.exists && now.properties?.secret === true && !now.properties.keyVault) {
-    const value = await withArmRetry(() => readSecretValue(conn, ref.name!), retry);
+    const value = await withArmRetry(() => readSecretValue(conn, ref), retry);
     return { ...now, properties: { ...now.properties, value } };
   }
   return now;
@@ -55,6 +55,13 @@ export interface CheckedWrite<T> {
    * overwrite whoever wrote in between.
    */
   replaces?(now: LiveResource): boolean;
+  /**
+   * Whether the result counts when someone else produced it. A rollback's goal is the snapshot back
+   * in place, whoever put it there. A deployment's is not: an equal write by another deployment,
+   * which may roll it back a moment later, is that deployment's change, not ours (a 412 then stays a
+   * concurrent change unless an attempt of ours had an unknown outcome).
+   */
+  othersCount?: boolean;
   retry?: ArmRetryOptions;
 }
 
@@ -62,8 +69,8 @@ export interface CheckedWrite<T> {
  * A write whose lost answer is checked, never blindly repeated or blamed on someone else. After an
  * attempt whose outcome is unknown (connection dropped, timed out, 5xx), the next attempt first reads
  * the resource: when it already shows the write, that is the result; when it shows something else
- * than what the write replaces, someone else changed it. A 412 is read the same way, since the
- * ETag our own lost write moved is as stale as one moved by someone else.
+ * than what the write replaces, someone else changed it. A 412 after such an attempt is read the
+ * same way, since the ETag our own lost write moved is as stale as one moved by someone else.
  */
 export async function checkedWrite<T>(w: CheckedWrite<T>): Promise<T> {
   let unknown = false;
@@ -79,8 +86,10 @@ export async function checkedWrite<T>(w: CheckedWrite<T>): Promise<T> {
       return await w.attempt();
     } catch (err) {
       if (armErrorInfo(err).status === 412) {
-        const done = w.landed(await read());
-        if (done !== undefined) return done;
+        if (unknown || w.othersCount) {
+          const done = w.landed(await read());
+          if (done !== undefined) return done;
+        }
         throw new ConcurrentChange(w.key, unknown);
       }
       if (outcomeUnknown(err)) unknown = true;

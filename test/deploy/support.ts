@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
 import { ApimConnection } from '../../src/deploy/client.js';
 import {
   createCredential,
@@ -53,8 +53,16 @@ export function useGitHubEnv(emu: Emulator): void {
   process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = emu.github.requestToken;
 }
 
-export async function startBed(options: { latencyMs?: number; seed?: unknown } = {}): Promise<Bed> {
-  const emu = await startEmulator({ tls, latencyMs: options.latencyMs, seed: options.seed, lroPolls: 1 });
+export async function startBed(
+  options: { latencyMs?: number; seed?: unknown; rateLimits?: EmulatorOptions['rateLimits'] } = {},
+): Promise<Bed> {
+  const emu = await startEmulator({
+    tls,
+    latencyMs: options.latencyMs,
+    seed: options.seed,
+    lroPolls: 1,
+    rateLimits: options.rateLimits,
+  });
   useGitHubEnv(emu);
   const { clientId, objectId } = emu.registerApp({
     clientId: '11111111-2222-4333-8444-555555555555',

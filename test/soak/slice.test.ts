@@ -1,0 +1,43 @@
+import { runCliSchedules } from '../../soak/cli-runs.js';
+import { runConcurrency } from '../../soak/concurrent.js';
+import { runSchedules } from '../../soak/fault-schedules.js';
+import { runFuzz } from '../../soak/fuzz.js';
+import { trackTimers } from '../../soak/timers.js';
+
+/**
+ * A small slice of each soak suite (`npm run soak` runs them with large counts and prints the
+ * figures). Seeds differ from the soak's, so each run of the tests covers other plans too.
+ */
+beforeAll(() => trackTimers());
+
+it('fault schedules: no mixed state, no wrong exit, no armed timer left, no lost update', async () => {
+  const f = await runSchedules(6, 101);
+  expect(f.failures).toEqual([]);
+  expect({ mixed: f.mixed, wrongExit: f.wrongExit, lingering: f.lingering, lost: f.lostUpdates }).toEqual({
+    mixed: 0,
+    wrongExit: 0,
+    lingering: 0,
+    lost: 0,
+  });
+}, 300_000);
+
+it('fault schedules through the CLI bundle: the process ends, no stack trace, no token left', async () => {
+  const f = await runCliSchedules(2, 102);
+  expect(f.failures).toEqual([]);
+  expect(f.runs).toBe(2);
+}, 300_000);
+
+it('concurrent deployments and portal edits: no lost update', async () => {
+  const f = await runConcurrency(2, 103);
+  expect(f.lostUpdates).toBe(0);
+}, 300_000);
+
+it('fuzzing: no crash in the reader, ruleset loader, XML comparison, templates or ARM answers', async () => {
+  const f = await runFuzz(3000, 104);
+  // Not asserted yet: 'Gogs answers'. A 2xx answer whose body is not what Gogs sends (not JSON, or
+  // missing fields) ends in a TypeError/SyntaxError, an internal error, instead of a clear message
+  // (issue 9 report). Once src/gogs/client.ts checks the answers' shape, assert it with the rest.
+  const { 'Gogs answers': _gogs, ...others } = f.crashesByTarget;
+  expect(others).toEqual({});
+  expect(f.cases).toBeGreaterThanOrEqual(3000);
+}, 120_000);
