@@ -93,34 +93,35 @@ export function desiredState(
     xs?.length ? new Set(xs.map((x) => x.toLowerCase())) : undefined;
   const apis = lower(filters.apis);
   const products = lower(filters.products);
-  const fragmentInfo = new Map(repo.fragments.filter((f) => !f.workspaceId).map((f) => [f.id, f]));
-  // Workspace resources are validated, not deployed yet: counted and said once, never sent to the
-  // service-level resource of the same id.
-  const inWorkspaces = [...repo.policies, ...repo.namedValues, ...repo.backends, ...repo.fragments].filter(
-    (x) => x.workspaceId,
-  );
+  // A workspace's fragment is not the service fragment of the same id: key by workspace too.
+  const fragmentKey = (ws: string | undefined, id: string): string => `${ws ?? ''}/${id}`;
+  const fragmentInfo = new Map(repo.fragments.map((f) => [fragmentKey(f.workspaceId, f.id), f]));
 
   for (const p of repo.policies) {
-    if (p.workspaceId) continue;
     let ref: ResourceRef;
+    // Workspace resources go to the workspace's own ARM resources (workspaces/{ws}/...).
+    const ws = p.workspaceId ? { workspaceId: p.workspaceId } : {};
     switch (p.scope) {
       case 'global':
         ref = refFor('globalPolicy');
         break;
+      case 'workspace':
+        ref = refFor('globalPolicy', ws);
+        break;
       case 'product':
         if (products && !products.has(p.productId!.toLowerCase())) continue;
-        ref = refFor('productPolicy', { productId: p.productId });
+        ref = refFor('productPolicy', { productId: p.productId, ...ws });
         break;
       case 'api':
         if (apis && !apis.has(p.apiId!.toLowerCase())) continue;
-        ref = refFor('apiPolicy', { apiId: p.apiId });
+        ref = refFor('apiPolicy', { apiId: p.apiId, ...ws });
         break;
       case 'operation':
         if (apis && !apis.has(p.apiId!.toLowerCase())) continue;
-        ref = refFor('operationPolicy', { apiId: p.apiId, operationId: p.operationId });
+        ref = refFor('operationPolicy', { apiId: p.apiId, operationId: p.operationId, ...ws });
         break;
       case 'fragment':
-        ref = refFor('fragment', { name: p.fragmentId });
+        ref = refFor('fragment', { name: p.fragmentId, ...ws });
         break;
       default:
         continue; // a loose file is validated, never deployed
@@ -141,7 +142,7 @@ export function desiredState(
     }
     const properties: Properties = { value: rendered.text, format: detectPolicyFormat(rendered.text) };
     if (p.scope === 'fragment') {
-      const info = fragmentInfo.get(p.fragmentId!);
+      const info = fragmentInfo.get(fragmentKey(p.workspaceId, p.fragmentId!));
       if (info?.description !== undefined) {
         properties.description = renderJson(info.description, values, info.file, diagnostics, 'description');
       }
@@ -150,7 +151,6 @@ export function desiredState(
   }
 
   for (const nv of repo.namedValues) {
-    if (nv.workspaceId) continue;
     if (nv.secret && nv.value !== undefined && nv.value !== '' && !nv.keyVault) {
       diagnostics.push(
         diag(
@@ -179,25 +179,14 @@ export function desiredState(
     if (!nv.keyVault && rendered.value !== undefined) properties.value = rendered.value;
     if (rendered.tags !== undefined) properties.tags = rendered.tags;
     if (nv.keyVault) properties.keyVault = rendered.keyVault;
-    resources.push({ ref: refFor('namedValue', { name: nv.id }), file: nv.file, properties });
+    const ref = refFor('namedValue', { name: nv.id, workspaceId: nv.workspaceId });
+    resources.push({ ref, file: nv.file, properties });
   }
 
   for (const b of repo.backends) {
-    if (b.workspaceId) continue;
     const properties = renderJson(b.properties, values, b.file, diagnostics) as Properties;
-    resources.push({ ref: refFor('backend', { name: b.id }), file: b.file, properties });
-  }
-  if (inWorkspaces.length) {
-    const spaces = [...new Set(inWorkspaces.map((x) => x.workspaceId!))].sort();
-    diagnostics.push(
-      diag(
-        'deploy/workspace-not-deployed',
-        inWorkspaces[0].file,
-        `${inWorkspaces.length} file(s) in workspace(s) ${spaces.join(', ')} are validated but not deployed: apim-gogs does not deploy APIM workspaces yet.`,
-        'Deploy workspace resources with another tool for now; service-level resources deploy as usual.',
-        'warning',
-      ),
-    );
+    const ref = refFor('backend', { name: b.id, workspaceId: b.workspaceId });
+    resources.push({ ref, file: b.file, properties });
   }
   return { resources, diagnostics };
 }

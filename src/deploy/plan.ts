@@ -16,6 +16,7 @@ import { isManaged, readProvenance } from './provenance.js';
 import type { LiveResource, Properties, ResourceKind, ResourceRef } from './resources.js';
 import { KIND_ORDER, readResource, refFor } from './resources.js';
 import { withArmRetry, type ArmRetryOptions } from './retry.js';
+import { workspaceRefs } from './workspaces.js';
 
 export type PlanAction = 'create' | 'update' | 'delete' | 'unchanged';
 
@@ -274,6 +275,7 @@ export async function listLive(
       for (const o of operations[i])
         if (o.name) refs.push(refFor('operationPolicy', { apiId: a.name, operationId: o.name }));
     });
+  refs.push(...(await workspaceRefs(conn, concurrency, retry)));
   const lives = await mapLimit(refs, concurrency, (ref) =>
     withArmRetry(() => readResource(conn, ref), retry),
   );

@@ -12,6 +12,10 @@ import type { ApimConnection } from './client.js';
  *   namedValues/{id}                                  named value
  *   backends/{id}                                     backend
  *
+ * The same kinds live in an APIM workspace, keyed `workspaces/{workspaceId}/<key>` (the workspace
+ * policy is the `globalPolicy` kind with a `workspaceId`); they go through the SDK's workspace
+ * operation groups (workspacePolicy, workspaceApiPolicy, ..., api-version 2024-05-01).
+ *
  * Content is always the ARM `properties` object. Reads go through the SDK's typed `get` with an
  * `onResponse` hook that keeps the raw body and headers (the SDK's apiPolicy.get loses the policy text,
  * Azure/azure-sdk-for-js#31566); policies and fragments are read with `format=rawxml`.
@@ -28,6 +32,8 @@ export interface ResourceRef {
   productId?: string;
   /** fragment, named value or backend id. */
   name?: string;
+  /** The APIM workspace holding the resource; absent for the service level. */
+  workspaceId?: string;
 }
 
 export type Properties = Record<string, unknown>;
@@ -81,11 +87,23 @@ export function refFor(kind: ResourceKind, ids: Omit<ResourceRef, 'kind' | 'key'
       ref.key = `backends/${seg(ids.name!)}`;
       break;
   }
+  if (ids.workspaceId) ref.key = `workspaces/${seg(ids.workspaceId)}/${ref.key}`;
   return ref;
 }
 
 /** Parses a resource key (as printed by plan and accepted by blame); also accepts APIOps file paths. */
 export function parseResourceKey(input: string): ResourceRef | undefined {
+  const ws = /^\/*workspaces[\\/]([^\\/]+)(?:[\\/](.*))?$/.exec(input);
+  if (ws) {
+    const inner = parseServiceKey(ws[2] ?? '');
+    if (!inner) return undefined;
+    const { kind, key: _key, ...ids } = inner;
+    return refFor(kind, { ...ids, workspaceId: decodeURIComponent(ws[1]) });
+  }
+  return parseServiceKey(input);
+}
+
+function parseServiceKey(input: string): ResourceRef | undefined {
   const p = input
     .replace(/\\/g, '/')
     .replace(/^\/+|\/+$/g, '')
@@ -142,28 +160,43 @@ export async function readResource(conn: ApimConnection, ref: ResourceRef): Prom
   const raw: Raw = {};
   const o = capture(raw);
   const x = { ...o, format: 'rawxml' as const };
+  const ws = ref.workspaceId;
   try {
     switch (ref.kind) {
       case 'globalPolicy':
-        await client.policy.get(rg, svc, 'policy', x);
+        await (ws
+          ? client.workspacePolicy.get(rg, svc, ws, 'policy', x)
+          : client.policy.get(rg, svc, 'policy', x));
         break;
       case 'productPolicy':
-        await client.productPolicy.get(rg, svc, ref.productId!, 'policy', x);
+        await (ws
+          ? client.workspaceProductPolicy.get(rg, svc, ws, ref.productId!, 'policy', x)
+          : client.productPolicy.get(rg, svc, ref.productId!, 'policy', x));
         break;
       case 'apiPolicy':
-        await client.apiPolicy.get(rg, svc, ref.apiId!, 'policy', x);
+        await (ws
+          ? client.workspaceApiPolicy.get(rg, svc, ws, ref.apiId!, 'policy', x)
+          : client.apiPolicy.get(rg, svc, ref.apiId!, 'policy', x));
         break;
       case 'operationPolicy':
-        await client.apiOperationPolicy.get(rg, svc, ref.apiId!, ref.operationId!, 'policy', x);
+        await (ws
+          ? client.workspaceApiOperationPolicy.get(rg, svc, ws, ref.apiId!, ref.operationId!, 'policy', x)
+          : client.apiOperationPolicy.get(rg, svc, ref.apiId!, ref.operationId!, 'policy', x));
         break;
       case 'fragment':
-        await client.policyFragment.get(rg, svc, ref.name!, x);
+        await (ws
+          ? client.workspacePolicyFragment.get(rg, svc, ws, ref.name!, x)
+          : client.policyFragment.get(rg, svc, ref.name!, x));
         break;
       case 'namedValue':
-        await client.namedValue.get(rg, svc, ref.name!, o);
+        await (ws
+          ? client.workspaceNamedValue.get(rg, svc, ws, ref.name!, o)
+          : client.namedValue.get(rg, svc, ref.name!, o));
         break;
       case 'backend':
-        await client.backend.get(rg, svc, ref.name!, o);
+        await (ws
+          ? client.workspaceBackend.get(rg, svc, ws, ref.name!, o)
+          : client.backend.get(rg, svc, ref.name!, o));
         break;
     }
   } catch (err) {
@@ -176,8 +209,11 @@ export async function readResource(conn: ApimConnection, ref: ResourceRef): Prom
 }
 
 /** The secret value of a named value (POST listValue); kept in memory only, for rollback. */
-export async function readSecretValue(conn: ApimConnection, name: string): Promise<string | undefined> {
-  const r = await conn.client.namedValue.listValue(conn.resourceGroup, conn.serviceName, name);
+export async function readSecretValue(conn: ApimConnection, ref: ResourceRef): Promise<string | undefined> {
+  const { client, resourceGroup: rg, serviceName: svc } = conn;
+  const r = ref.workspaceId
+    ? await client.workspaceNamedValue.listValue(rg, svc, ref.workspaceId, ref.name!)
+    : await client.namedValue.listValue(rg, svc, ref.name!);
   return r.value;
 }
 
@@ -204,33 +240,46 @@ export async function writeResource(
     value: String(properties.value ?? ''),
     format: properties.format === 'xml' ? ('xml' as const) : ('rawxml' as const),
   };
+  const ws = ref.workspaceId;
   let etag: string | undefined;
   switch (ref.kind) {
     case 'globalPolicy':
-      etag = (await client.policy.createOrUpdate(rg, svc, 'policy', policy, o)).eTag;
-      break;
-    case 'productPolicy':
-      etag = (await client.productPolicy.createOrUpdate(rg, svc, ref.productId!, 'policy', policy, o)).eTag;
-      break;
-    case 'apiPolicy':
-      etag = (await client.apiPolicy.createOrUpdate(rg, svc, ref.apiId!, 'policy', policy, o)).eTag;
-      break;
-    case 'operationPolicy':
       etag = (
-        await client.apiOperationPolicy.createOrUpdate(
-          rg,
-          svc,
-          ref.apiId!,
-          ref.operationId!,
-          'policy',
-          policy,
-          o,
-        )
+        await (ws
+          ? client.workspacePolicy.createOrUpdate(rg, svc, ws, 'policy', policy, o)
+          : client.policy.createOrUpdate(rg, svc, 'policy', policy, o))
       ).eTag;
       break;
+    case 'productPolicy':
+      etag = (
+        await (ws
+          ? client.workspaceProductPolicy.createOrUpdate(rg, svc, ws, ref.productId!, 'policy', policy, o)
+          : client.productPolicy.createOrUpdate(rg, svc, ref.productId!, 'policy', policy, o))
+      ).eTag;
+      break;
+    case 'apiPolicy':
+      etag = (
+        await (ws
+          ? client.workspaceApiPolicy.createOrUpdate(rg, svc, ws, ref.apiId!, 'policy', policy, o)
+          : client.apiPolicy.createOrUpdate(rg, svc, ref.apiId!, 'policy', policy, o))
+      ).eTag;
+      break;
+    case 'operationPolicy': {
+      const [api, op] = [ref.apiId!, ref.operationId!];
+      etag = (
+        await (ws
+          ? client.workspaceApiOperationPolicy.createOrUpdate(rg, svc, ws, api, op, 'policy', policy, o)
+          : client.apiOperationPolicy.createOrUpdate(rg, svc, api, op, 'policy', policy, o))
+      ).eTag;
+      break;
+    }
     case 'fragment': {
       const body = { ...policy, description: properties.description as string | undefined };
-      etag = (await client.policyFragment.beginCreateOrUpdateAndWait(rg, svc, ref.name!, body, lro)).eTag;
+      etag = (
+        await (ws
+          ? client.workspacePolicyFragment.beginCreateOrUpdateAndWait(rg, svc, ws, ref.name!, body, lro)
+          : client.policyFragment.beginCreateOrUpdateAndWait(rg, svc, ref.name!, body, lro))
+      ).eTag;
       break;
     }
     case 'namedValue': {
@@ -244,13 +293,21 @@ export async function writeResource(
           ? { secretIdentifier: kv.secretIdentifier, identityClientId: kv.identityClientId }
           : undefined,
       };
-      etag = (await client.namedValue.beginCreateOrUpdateAndWait(rg, svc, ref.name!, body, lro)).eTag;
+      etag = (
+        await (ws
+          ? client.workspaceNamedValue.beginCreateOrUpdateAndWait(rg, svc, ws, ref.name!, body, lro)
+          : client.namedValue.beginCreateOrUpdateAndWait(rg, svc, ref.name!, body, lro))
+      ).eTag;
       break;
     }
     case 'backend': {
       const { type, provisioningState: _p, ...rest } = properties;
-      const body = { ...rest, ...(type !== undefined ? { typePropertiesType: type } : {}) };
-      etag = (await client.backend.createOrUpdate(rg, svc, ref.name!, body as never, o)).eTag;
+      const body = { ...rest, ...(type !== undefined ? { typePropertiesType: type } : {}) } as never;
+      etag = (
+        await (ws
+          ? client.workspaceBackend.createOrUpdate(rg, svc, ws, ref.name!, body, o)
+          : client.backend.createOrUpdate(rg, svc, ref.name!, body, o))
+      ).eTag;
       break;
     }
   }
@@ -267,28 +324,44 @@ export async function writeResource(
 /** Deletes one resource; `ifMatch` is required by ARM (the ETag it must still have). 404 is success. */
 export async function deleteResource(conn: ApimConnection, ref: ResourceRef, ifMatch: string): Promise<void> {
   const { client, resourceGroup: rg, serviceName: svc } = conn;
+  const ws = ref.workspaceId;
+  const m = ifMatch;
   try {
     switch (ref.kind) {
       case 'globalPolicy':
-        await client.policy.delete(rg, svc, 'policy', ifMatch);
+        await (ws
+          ? client.workspacePolicy.delete(rg, svc, ws, 'policy', m)
+          : client.policy.delete(rg, svc, 'policy', m));
         break;
       case 'productPolicy':
-        await client.productPolicy.delete(rg, svc, ref.productId!, 'policy', ifMatch);
+        await (ws
+          ? client.workspaceProductPolicy.delete(rg, svc, ws, ref.productId!, 'policy', m)
+          : client.productPolicy.delete(rg, svc, ref.productId!, 'policy', m));
         break;
       case 'apiPolicy':
-        await client.apiPolicy.delete(rg, svc, ref.apiId!, 'policy', ifMatch);
+        await (ws
+          ? client.workspaceApiPolicy.delete(rg, svc, ws, ref.apiId!, 'policy', m)
+          : client.apiPolicy.delete(rg, svc, ref.apiId!, 'policy', m));
         break;
       case 'operationPolicy':
-        await client.apiOperationPolicy.delete(rg, svc, ref.apiId!, ref.operationId!, 'policy', ifMatch);
+        await (ws
+          ? client.workspaceApiOperationPolicy.delete(rg, svc, ws, ref.apiId!, ref.operationId!, 'policy', m)
+          : client.apiOperationPolicy.delete(rg, svc, ref.apiId!, ref.operationId!, 'policy', m));
         break;
       case 'fragment':
-        await client.policyFragment.delete(rg, svc, ref.name!, ifMatch);
+        await (ws
+          ? client.workspacePolicyFragment.delete(rg, svc, ws, ref.name!, m)
+          : client.policyFragment.delete(rg, svc, ref.name!, m));
         break;
       case 'namedValue':
-        await client.namedValue.delete(rg, svc, ref.name!, ifMatch);
+        await (ws
+          ? client.workspaceNamedValue.delete(rg, svc, ws, ref.name!, m)
+          : client.namedValue.delete(rg, svc, ref.name!, m));
         break;
       case 'backend':
-        await client.backend.delete(rg, svc, ref.name!, ifMatch);
+        await (ws
+          ? client.workspaceBackend.delete(rg, svc, ws, ref.name!, m)
+          : client.backend.delete(rg, svc, ref.name!, m));
         break;
     }
   } catch (err) {

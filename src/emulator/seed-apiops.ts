@@ -8,7 +8,8 @@ import type { Seed } from './seed.js';
  * `policy fragments/{f}/policyFragmentInformation.json` + `policy.xml`, `backends/{b}/backendInformation.json`,
  * `tags/{t}/tagInformation.json`, `products/{p}/productInformation.json` (+ `policy.xml`, `apis.json`),
  * `apis/{a}/apiInformation.json` (+ `policy.xml`, `operations/{o}/policy.xml`). Policy files are
- * taken as rawxml, which is how APIOps writes them.
+ * taken as rawxml, which is how APIOps writes them. `workspaces/{ws}/workspaceInformation.json` makes a
+ * workspace whose folder holds the same layout again (`workspaces/{ws}/policy.xml` is its policy).
  */
 
 function dirs(folder: string): string[] {
@@ -41,6 +42,18 @@ function byFolder<T>(folder: string, read: (dir: string, name: string) => T | un
 }
 
 export function readApiOpsFolder(root: string): Seed {
+  return {
+    ...readLevel(root),
+    workspaces: byFolder(path.join(root, 'workspaces'), (dir, name) => ({
+      displayName: name,
+      ...readJson(path.join(dir, 'workspaceInformation.json')),
+      ...readLevel(dir),
+    })),
+  };
+}
+
+/** One level of the layout: the service root, or a workspace folder. */
+function readLevel(root: string): Seed {
   return {
     policy: readPolicy(path.join(root, 'policy.xml')),
     namedValues: byFolder(path.join(root, 'named values'), (dir) =>

@@ -7,6 +7,7 @@ import { storeFragment } from './resources/fragments.js';
 import { namedValueProperties } from './resources/named-values.js';
 import { storePolicy } from './resources/policies.js';
 import { productProperties } from './resources/products.js';
+import { workspaceProperties, workspaceService } from './resources/workspaces.js';
 import { readApiOpsFolder } from './seed-apiops.js';
 import type { ApimService } from './service.js';
 
@@ -16,8 +17,9 @@ import type { ApimService } from './service.js';
  *   { policy, namedValues: {id: props}, policyFragments: {id: {value, format, description}},
  *     backends: {id: props}, tags: {id: {displayName}},
  *     products: {id: props + {policy?, apis?: [apiId]}},
- *     apis: {id: props + {policy?, operations?: {id: props + {policy?}}}} }
- * A policy is a string (xml format) or {value, format}.
+ *     apis: {id: props + {policy?, operations?: {id: props + {policy?}}}},
+ *     workspaces: {id: {displayName, description?} + the same shape again, for the workspace} }
+ * A policy is a string (xml format) or {value, format}; a workspace's `policy` is the workspace policy.
  */
 export interface Seed {
   policy?: PolicySeed;
@@ -33,6 +35,7 @@ export interface Seed {
       operations?: Record<string, Record<string, unknown> & { policy?: PolicySeed }>;
     }
   >;
+  workspaces?: Record<string, Seed & { displayName?: string; description?: string }>;
 }
 
 export type PolicySeed = string | { value: string; format?: 'xml' | 'rawxml' };
@@ -135,7 +138,32 @@ function applySeedObject(svc: ApimService, seed: Seed): void {
     putPolicy(svc, `products/${id}/policies/policy`, value.policy);
   }
   putPolicy(svc, 'policies/policy', seed.policy);
+  for (const [id, value] of entries(seed.workspaces)) {
+    svc.store.put({
+      path: `workspaces/${id}`,
+      name: id,
+      type: type('workspaces'),
+      properties: workspaceProperties({
+        displayName: id,
+        ...props(value as Record<string, unknown>, ...SEED_KEYS),
+      }),
+    });
+    // The workspace's content, seeded through the same view of the store its ARM routes use.
+    applySeedObject(workspaceService(svc, id), value);
+  }
 }
+
+/** The keys of a seed that are content, not a workspace's own properties. */
+const SEED_KEYS = [
+  'policy',
+  'namedValues',
+  'policyFragments',
+  'backends',
+  'tags',
+  'products',
+  'apis',
+  'workspaces',
+];
 
 /** Seeds from an object, a JSON file path, or an APIOps-layout folder path. */
 export function applySeed(svc: ApimService, seed: unknown): void {

@@ -6,7 +6,8 @@
  */
 
 export type Section = 'inbound' | 'backend' | 'outbound' | 'on-error';
-export type Scope = 'global' | 'product' | 'api' | 'operation' | 'fragment';
+/** `workspace` is a workspace's own policy: below global, so `<base />` is allowed there. */
+export type Scope = 'global' | 'workspace' | 'product' | 'api' | 'operation' | 'fragment';
 
 export const sections: Section[] = ['inbound', 'backend', 'outbound', 'on-error'];
 

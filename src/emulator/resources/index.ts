@@ -6,6 +6,7 @@ import { policyRoutes } from './policies.js';
 import { productRoutes } from './products.js';
 import type { ArmRoute } from './routes.js';
 import { tagRoutes } from './tags.js';
+import { workspaceRoutes } from './workspaces.js';
 
 /** Every ARM route the emulator serves below the service. */
 export const armRoutes: ArmRoute[] = [
@@ -16,4 +17,5 @@ export const armRoutes: ArmRoute[] = [
   ...productRoutes,
   ...apiRoutes,
   ...tagRoutes,
+  ...workspaceRoutes,
 ];

@@ -64,15 +64,24 @@ function fill(pattern: string, params: Record<string, string>): string {
   return pattern.replace(/\{(\w+)\}/g, (_, name: string) => params[name]);
 }
 
-/** What a policy may reference: named values by display name, fragments by id. */
+/**
+ * What a policy may reference: named values by display name, fragments by id. Inside a workspace
+ * (resources/workspaces.ts) the workspace's own come first, then the service's, as the validator
+ * resolves them (policy/effective.ts).
+ */
 export function policyContext(svc: ApimService, scope: Scope): PolicyContext {
+  const parent = (svc as { parent?: ApimService }).parent;
+  const levels = parent ? [svc, parent] : [svc];
   return {
-    scope,
+    // A workspace's "global" policy (workspaces/{ws}/policies/policy) sits below the service's.
+    scope: parent && scope === 'global' ? 'workspace' : scope,
     namedValueExists: (name) =>
-      svc.store
-        .list('namedValues')
-        .some((nv) => String(nv.properties.displayName).toLowerCase() === name.toLowerCase()),
-    fragmentExists: (id) => svc.store.get(`policyFragments/${id}`) !== undefined,
+      levels.some((l) =>
+        l.store
+          .list('namedValues')
+          .some((nv) => String(nv.properties.displayName).toLowerCase() === name.toLowerCase()),
+      ),
+    fragmentExists: (id) => levels.some((l) => l.store.get(`policyFragments/${id}`) !== undefined),
   };
 }
 
