@@ -39,6 +39,7 @@ test('a full extract into an existing APIOps repository replaces only its own fi
       apis: [{ id: 'orders', properties: { displayName: 'Orders', path: 'orders' }, operations: [] }],
       products: [],
       secretsWithoutKeyVault: [],
+      credentialPlaceholders: [],
     };
     const written = await writeLayout(dir, snapshot, { replace: true });
     expect(written).toEqual(['policy.xml', 'apis/orders/apiInformation.json']);

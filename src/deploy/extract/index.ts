@@ -26,6 +26,8 @@ export interface ExtractResult {
   /** Repository-relative files written. */
   files: string[];
   /** Resources read, by kind. */
+  /** Backend credential values written as #{placeholders}#. */
+  credentialPlaceholders: string[];
   counts: Record<'policies' | 'fragments' | 'namedValues' | 'backends' | 'apis' | 'products', number>;
   /** Secret named values written without a value (no Key Vault reference to write instead). */
   secretsWithoutKeyVault: string[];
@@ -73,5 +75,17 @@ export async function extractInstance(options: ExtractOptions): Promise<ExtractR
         `(keyVault.secretIdentifier), deployments leave them as they are in APIM.`,
     );
   }
-  return { files, counts, secretsWithoutKeyVault: snapshot.secretsWithoutKeyVault };
+  if (snapshot.credentialPlaceholders.length) {
+    log?.warning(
+      `${snapshot.credentialPlaceholders.length} backend credential value(s) were written as placeholders, never as values: ` +
+        `${snapshot.credentialPlaceholders.map((p) => `#{${p}}#`).join(', ')}. Give each a value in environments/<env>.yaml, ` +
+        `or better, keep the value in a secret named value and reference it as {{name}}: until then a deployment stops at the placeholder.`,
+    );
+  }
+  return {
+    files,
+    counts,
+    secretsWithoutKeyVault: snapshot.secretsWithoutKeyVault,
+    credentialPlaceholders: snapshot.credentialPlaceholders,
+  };
 }

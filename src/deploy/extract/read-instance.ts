@@ -30,6 +30,8 @@ export interface InstanceSnapshot {
   products: { id: string; properties: Properties; policy?: string; apis: string[] }[];
   /** Secret named values without a Key Vault reference: their value is not in the snapshot. */
   secretsWithoutKeyVault: string[];
+  /** Backend credential values written as #{placeholders}# (never as values). */
+  credentialPlaceholders: string[];
 }
 
 export interface ReadOptions {
@@ -98,6 +100,7 @@ export async function readInstance(options: ReadOptions): Promise<InstanceSnapsh
     apis: [],
     products: [],
     secretsWithoutKeyVault: [],
+    credentialPlaceholders: [],
   };
 
   const nvIds = names(nvList).filter((n) => !n.startsWith(RECORD_PREFIX));
@@ -110,7 +113,7 @@ export async function readInstance(options: ReadOptions): Promise<InstanceSnapsh
 
   snapshot.backends = await mapLimit(names(backendList), limit, async (id) => {
     const live = await arm(() => readResource(conn, refFor('backend', { name: id })));
-    return { id, properties: backendProperties(live.properties ?? {}) };
+    return { id, properties: backendProperties(id, live.properties ?? {}, snapshot.credentialPlaceholders) };
   });
 
   snapshot.fragments = (
@@ -200,8 +203,38 @@ function namedValueProperties(p: Properties): Properties {
   return out;
 }
 
-function backendProperties(p: Properties): Properties {
+/**
+ * A backend as backendInformation.json holds it. Credentials are never written as values: a header or
+ * query value, or an authorization parameter, that is not a `{{named value}}` reference becomes a
+ * `#{placeholder}#` the user fills (environments/<env>.yaml, or better a secret named value), and is
+ * listed in `placeholders`.
+ */
+function backendProperties(id: string, p: Properties, placeholders: string[]): Properties {
   const rest = withoutStatus(p);
+  const credentials = rest.credentials as
+    | {
+        header?: Record<string, string[]>;
+        query?: Record<string, string[]>;
+        authorization?: { scheme?: string; parameter?: string };
+      }
+    | undefined;
+  if (credentials) {
+    const hold = (value: string, name: string): string => {
+      if (/^\{\{[^{}]+\}\}$/.test(value.trim())) return value;
+      const placeholder = `backend-${id}-${name}`.replace(/[^A-Za-z0-9_.-]/g, '-');
+      placeholders.push(placeholder);
+      return `#{${placeholder}}#`;
+    };
+    const copy = structuredClone(credentials);
+    for (const where of ['header', 'query'] as const)
+      for (const [k, values] of Object.entries(copy[where] ?? {}))
+        copy[where]![k] = values.map((v, i) =>
+          hold(v, `${where}-${k}${values.length > 1 ? `-${i + 1}` : ''}`),
+        );
+    if (copy.authorization?.parameter)
+      copy.authorization.parameter = hold(copy.authorization.parameter, 'authorization');
+    rest.credentials = copy;
+  }
   const description = stripDescriptionProvenance(rest.description);
   if (description === undefined) delete rest.description;
   else rest.description = description;
