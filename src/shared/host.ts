@@ -19,6 +19,11 @@ export interface Host {
   readonly findingsInLog?: boolean;
   /** A run-level note naming the commit and the service (GitHub notice, Azure DevOps build tag + line). */
   annotateRun(message: string, level?: 'notice' | 'error'): void;
+  /**
+   * A terminal's status line that redraws itself (the CLI when stderr is a TTY); `undefined` clears
+   * it. Absent where output is a log (CI, a pipe): progress is then one plain line per resource.
+   */
+  liveLine?(text: string | undefined): void;
   /** The command's product (a report, a plan): data on the CLI's stdout, a log section in CI. */
   emitReport(text: string): void;
   /** Appends markdown to the run summary (no-op where the host has none). */

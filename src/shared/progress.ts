@@ -42,8 +42,7 @@ export function progressReporter(
   let total: number | undefined;
   let retries = 0;
   let drawn = -Infinity;
-  const tally = (): string =>
-    [...counts].map(([change, n]) => `${n} ${change}`).join(', ') || 'nothing finished';
+  const tally = (): string => [...counts].map(([change, n]) => `${n} ${change}`).join(', ') || 'none';
   const draw = (force = false): void => {
     const t = now();
     if (!sink.live || (!force && t - drawn < LIVE_INTERVAL_MS)) return;

@@ -22,6 +22,11 @@ export interface CliHostOptions {
   reportFormat?: string;
   stdout?: (line: string) => void;
   stderr?: (line: string) => void;
+  /**
+   * Draws the live progress line (text without a newline; undefined clears it). By default stderr's
+   * own line when stderr is a terminal and no `stderr` writer was given; otherwise none (plain lines).
+   */
+  live?: (text: string | undefined) => void;
 }
 
 /**
@@ -37,6 +42,11 @@ export function cliHost(options: CliHostOptions = {}): Host {
   const err = options.stderr ?? ((l: string) => process.stderr.write(`${l}\n`));
   const complain = (line: string) => err(neutralise(redactor.redact(line)));
   const state = new Map<string, string>();
+  const live =
+    options.live ??
+    (!options.stderr && process.stderr.isTTY
+      ? (text: string | undefined) => process.stderr.write(`\r\u001b[2K${text ?? ''}`)
+      : undefined);
   const logger: Logger = {
     debug: (m) => {
       if (process.env.APIM_GOGS_DEBUG) complain(`debug: ${m}`);
@@ -70,6 +80,7 @@ export function cliHost(options: CliHostOptions = {}): Host {
     findingsInLog: options.annotations === true,
     annotateRun: (message) => complain(message),
     emitReport: (text) => out(redactor.redact(data(text))),
+    liveLine: live && ((text) => live(text === undefined ? undefined : neutralise(redactor.redact(text)))),
     async appendSummary(markdown) {
       if (options.summaryFile) await appendFile(options.summaryFile, redactor.redact(markdown));
     },

@@ -21,6 +21,7 @@ import type { Host } from '../../shared/host.js';
 import { codeBlock } from '../../shared/markdown.js';
 import { connectApim } from '../connect.js';
 import type { AzureSettings, Settings } from '../settings.js';
+import { withProgress } from '../progress.js';
 import { writeUserFile } from '../user-file.js';
 import type { Source } from './source-stage.js';
 import type { Validated } from './validate-stage.js';
@@ -76,7 +77,10 @@ async function planApplyVerify(
   if (s.mode === 'verify') {
     const result = await host.logger.group(
       `Verify live APIM ${azure.target.serviceName} against the commit`,
-      () => verifyDeployment({ ...planOptions, includeExtra: azure.includeExtra }),
+      () =>
+        withProgress(host, { doing: 'Checking', done: 'Checked' }, (progress, retry) =>
+          verifyDeployment({ ...planOptions, includeExtra: azure.includeExtra, progress, retry }),
+        ),
     );
     const json = `${JSON.stringify(result, null, 2)}\n`;
     const text = renderDriftText(result);
@@ -92,7 +96,11 @@ async function planApplyVerify(
     return result.exitCode;
   }
 
-  const plan = await host.logger.group('Plan', () => planDeployment({ ...planOptions, prune: azure.prune }));
+  const plan = await host.logger.group('Plan', () =>
+    withProgress(host, { doing: 'Planning', done: 'Planned' }, (progress, retry) =>
+      planDeployment({ ...planOptions, prune: azure.prune, progress, retry }),
+    ),
+  );
   const changes = plan.entries.filter((e) => e.action !== 'unchanged').length;
   const planJson = `${JSON.stringify(planForOutput(plan), null, 2)}\n`;
   const planFile =
@@ -111,9 +119,15 @@ async function planApplyVerify(
   }
 
   const identity = await resolveIdentity(connection.credential);
-  const result = await host.logger.group(`Deploy to APIM ${azure.target.serviceName}`, () =>
-    applyPlan({ plan, connection, identity, concurrency: azure.concurrency, logger: host.logger }),
-  );
+  const apply = { plan, connection, identity, concurrency: azure.concurrency, logger: host.logger };
+  // Nothing to change makes no request: no Deploy group, no progress (the plan line said so).
+  const result = changes
+    ? await host.logger.group(`Deploy to APIM ${azure.target.serviceName}`, () =>
+        withProgress(host, { doing: 'Deploying', done: 'Deployed' }, (progress, retry) =>
+          applyPlan({ ...apply, progress, retry }),
+        ),
+      )
+    : await applyPlan(apply);
   const recordJson = `${JSON.stringify(deploymentRecord(plan, result), null, 2)}\n`;
   const recordFile = s.report.file ?? path.join(run.tempDir, `apim-gogs-record-${tag}.json`);
   await writeUserFile(recordFile, recordJson, 'record');
