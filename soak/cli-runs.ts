@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startBed } from '../test/deploy/support.js';
+import { startApimBed } from '../test/deploy/support.js';
 import { projectRoot } from '../test/bed/paths.js';
 import { lastRequestEnd, runWatched } from '../test/support/watch-process.js';
 import { RESOURCES, SEED, commitFiles, type Commit } from './fifty.js';
@@ -61,7 +61,7 @@ export async function runCliSchedules(count: number, seed: number): Promise<CliF
     slowestTailMs: 0,
     failures: [],
   };
-  const bed = await startBed({ seed: SEED, rateLimits: UNLIMITED });
+  const bed = await startApimBed({ seed: SEED, rateLimits: UNLIMITED });
   const work = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-soak-cli-'));
   try {
     let versions = new Map<string, number>();

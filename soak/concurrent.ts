@@ -1,5 +1,5 @@
 import { applyPlan, planDeployment, type ApplyResult } from '../src/deploy/index.js';
-import { startBed, type Bed } from '../test/deploy/support.js';
+import { startApimBed, type ApimBed } from '../test/deploy/support.js';
 import { RESOURCES, SEED, loadCommit, type Commit } from './fifty.js';
 import { Random } from './random.js';
 import { UNLIMITED } from './fault-schedules.js';
@@ -19,7 +19,7 @@ export interface ConcurrencyFigures {
 
 const RETRY = { attempts: 5, baseDelayMs: 5, maxDelayMs: 40 };
 
-async function planOf(bed: Bed, c: Commit) {
+async function planOf(bed: ApimBed, c: Commit) {
   const repo = await loadCommit(c);
   try {
     const conn = bed.connect();
@@ -37,7 +37,7 @@ async function planOf(bed: Bed, c: Commit) {
   }
 }
 
-async function differs(bed: Bed, c: Commit): Promise<string[]> {
+async function differs(bed: ApimBed, c: Commit): Promise<string[]> {
   const { plan } = await planOf(bed, c);
   return plan.entries.filter((e) => e.action !== 'unchanged').map((e) => e.key);
 }
@@ -52,7 +52,7 @@ function mutate(rng: Random, base: Commit, sha: string): Commit {
 export async function runConcurrency(count: number, seed: number): Promise<ConcurrencyFigures> {
   const rng = new Random(seed);
   const figures: ConcurrencyFigures = { pairs: 0, races: 0, lostUpdates: 0, notWhole: 0, failures: [] };
-  const bed = await startBed({ seed: SEED, rateLimits: UNLIMITED });
+  const bed = await startApimBed({ seed: SEED, rateLimits: UNLIMITED });
   try {
     let current: Commit = { sha: '0'.repeat(40), versions: new Map(), extra: [] };
     const first = await planOf(bed, current);

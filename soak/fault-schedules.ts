@@ -1,7 +1,7 @@
 import { applyPlan, planDeployment, type ApplyResult } from '../src/deploy/index.js';
 import { deleteResource, parseResourceKey, readResource, refFor } from '../src/deploy/resources.js';
 import type { FaultSpec } from '../src/emulator/index.js';
-import { startBed, type Bed } from '../test/deploy/support.js';
+import { startApimBed, type ApimBed } from '../test/deploy/support.js';
 import { RESOURCES, SEED, backend, loadCommit, namedValue, type Commit, type Resource } from './fifty.js';
 import { Random } from './random.js';
 import { lingeringTimers } from './timers.js';
@@ -110,7 +110,7 @@ export function faultPlan(rng: Random, targets: Resource[]): { faults: FaultSpec
 }
 
 /** Keys whose live content differs from commit `c` (a full plan of it). */
-async function differences(bed: Bed, c: Commit): Promise<Set<string>> {
+async function differences(bed: ApimBed, c: Commit): Promise<Set<string>> {
   const repo = await loadCommit(c);
   try {
     const plan = await planDeployment({
@@ -126,7 +126,7 @@ async function differences(bed: Bed, c: Commit): Promise<Set<string>> {
   }
 }
 
-async function deploy(bed: Bed, c: Commit, timeoutMs?: number): Promise<ApplyResult> {
+async function deploy(bed: ApimBed, c: Commit, timeoutMs?: number): Promise<ApplyResult> {
   const repo = await loadCommit(c);
   try {
     const conn = bed.connect({ requestTimeoutMs: timeoutMs });
@@ -145,7 +145,7 @@ async function deploy(bed: Bed, c: Commit, timeoutMs?: number): Promise<ApplyRes
 
 /** Checks one outcome against the contract; returns what is wrong, or undefined. */
 async function judge(
-  bed: Bed,
+  bed: ApimBed,
   before: Commit,
   after: Commit,
   result: ApplyResult | Error,
@@ -191,13 +191,13 @@ async function judge(
   };
 }
 
-async function exists(bed: Bed, r: Resource): Promise<boolean> {
+async function exists(bed: ApimBed, r: Resource): Promise<boolean> {
   const [collection, name] = r.key.split('/');
   const kind = collection === 'namedValues' ? 'namedValue' : 'backend';
   return (await readResource(bed.connect(), refFor(kind, { name }))).exists;
 }
 
-async function holdsMarker(bed: Bed, path: string, marker: string): Promise<boolean> {
+async function holdsMarker(bed: ApimBed, path: string, marker: string): Promise<boolean> {
   const ref = parseResourceKey(path);
   if (!ref) return true;
   const now = await readResource(bed.connect(), ref);
@@ -217,7 +217,7 @@ export async function runSchedules(count: number, seed: number): Promise<Schedul
     faults: 0,
     failures: [],
   };
-  const bed = await startBed({ seed: SEED, rateLimits: UNLIMITED });
+  const bed = await startApimBed({ seed: SEED, rateLimits: UNLIMITED });
   try {
     let current: Commit = { sha: '0'.repeat(40), versions: new Map(), extra: [] };
     const trace = (m: string): void =>

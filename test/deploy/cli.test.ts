@@ -5,12 +5,12 @@ import { blameCommand } from '../../src/doors/cli/commands/blame.js';
 import { deployCommand } from '../../src/doors/cli/commands/deploy.js';
 import { planCommand } from '../../src/doors/cli/commands/plan.js';
 import { verifyCommand } from '../../src/doors/cli/commands/verify.js';
-import { makeRepo, repoA, repoB, startBed, type Bed } from './support.js';
+import { makeRepo, repoA, repoB, startApimBed, type ApimBed } from './support.js';
 import { writeFile, mkdir } from 'node:fs/promises';
 
-let bed: Bed;
+let bed: ApimBed;
 beforeAll(async () => {
-  bed = await startBed();
+  bed = await startApimBed();
 });
 afterAll(async () => bed?.close());
 

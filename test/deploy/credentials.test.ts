@@ -1,11 +1,11 @@
 import { getIDToken } from '@actions/core';
 import { ApimConnection, createCredential, planDeployment, resolveIdentity } from '../../src/deploy/index.js';
 import { ConfigurationError } from '../../src/shared/errors.js';
-import { commitA, makeRepo, repoA, startBed, useGitHubEnv, type Bed } from './support.js';
+import { commitA, makeRepo, repoA, startApimBed, useGitHubEnv, type ApimBed } from './support.js';
 
-let bed: Bed;
+let bed: ApimBed;
 beforeAll(async () => {
-  bed = await startBed();
+  bed = await startApimBed();
 });
 afterAll(async () => bed?.close());
 

@@ -7,8 +7,8 @@ import {
   makeRepo,
   repoA,
   repoB,
-  startBed,
-  type Bed,
+  startApimBed,
+  type ApimBed,
 } from './support.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
 import type { FaultSpec } from '../../src/emulator/index.js';
@@ -20,8 +20,8 @@ beforeAll(async () => {
   B = await makeRepo(repoB);
 });
 
-async function atA(): Promise<Bed> {
-  const bed = await startBed();
+async function atA(): Promise<ApimBed> {
+  const bed = await startApimBed();
   const conn = bed.connect();
   const plan = await planDeployment({
     repository: A,
@@ -36,7 +36,7 @@ async function atA(): Promise<Bed> {
   return bed;
 }
 
-const armWrites = (bed: Bed): string[] =>
+const armWrites = (bed: ApimBed): string[] =>
   bed.emu
     .requests()
     .filter((r) => r.service === 'arm' && ['PUT', 'PATCH', 'DELETE'].includes(r.method))

@@ -6,7 +6,7 @@ import { canonicalPolicy } from '../../src/deploy/xml-canonical.js';
 import { readPolicy } from '../../src/policy/reader.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
 import { validatePolicyText } from '../../src/validate/index.js';
-import { fastRetry, startBed, type Bed } from './support.js';
+import { fastRetry, startApimBed, type ApimBed } from './support.js';
 
 /**
  * Issue 8, item 1: what reaches APIM is exactly the validated rendered text plus the provenance stamp.
@@ -135,9 +135,9 @@ describe('deployed text equals the validated text plus the stamp', () => {
   });
 
   describe('through the emulator', () => {
-    let bed: Bed;
+    let bed: ApimBed;
     beforeAll(async () => {
-      bed = await startBed();
+      bed = await startApimBed();
     });
     afterAll(async () => bed?.close());
 

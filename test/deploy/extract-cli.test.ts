@@ -5,14 +5,14 @@ import path from 'node:path';
 import { extractCommand } from '../../src/doors/cli/commands/extract.js';
 import { planCommand } from '../../src/doors/cli/commands/plan.js';
 import { validateCommand } from '../../src/doors/cli/commands/validate.js';
-import { globalPolicy, policy, startBed, type Bed } from './support.js';
+import { globalPolicy, policy, startApimBed, type ApimBed } from './support.js';
 
 // The onboarding path through the CLI door: `extract` into a new directory, `validate` with
 // --artifacts-path, commit, `plan` against the same instance: nothing to change.
-let bed: Bed;
+let bed: ApimBed;
 let work: string;
 beforeAll(async () => {
-  bed = await startBed({
+  bed = await startApimBed({
     seed: {
       policy: {
         value: globalPolicy(

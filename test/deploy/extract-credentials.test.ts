@@ -3,16 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { extractInstance } from '../../src/deploy/extract/index.js';
 import { MemoryLogger } from '../../src/shared/logger.js';
-import { startBed, type Bed } from './support.js';
+import { startApimBed, type ApimBed } from './support.js';
 
 // Extract never writes a credential into the repository: a backend's literal header/query values and
 // authorization parameter become #{placeholders}# the user must fill (and are listed); a {{named value}}
 // reference stays as it is.
 const LITERAL = 'live-key-3c9e1f';
 const AUTH = 'c2VjcmV0LWF1dGgtcGFyYW0=';
-let bed: Bed;
+let bed: ApimBed;
 beforeAll(async () => {
-  bed = await startBed({
+  bed = await startApimBed({
     seed: {
       namedValues: { 'orders-key': { displayName: 'orders-key', value: 'x', secret: true } },
       backends: {

@@ -7,7 +7,7 @@ import { extractInstance } from '../../src/deploy/extract/index.js';
 import { readApiOpsFolder } from '../../src/emulator/seed-apiops.js';
 import { loadArtifacts } from '../../src/policy/artifacts.js';
 import { hasShared, sharedDir } from '../support/shared.js';
-import { commitA, fastRetry, globalPolicy, policy, startBed, type Bed } from './support.js';
+import { commitA, fastRetry, globalPolicy, policy, startApimBed, type ApimBed } from './support.js';
 
 /** Every file under `dir`, relative, sorted, with its content. */
 async function tree(dir: string): Promise<Map<string, string>> {
@@ -105,9 +105,9 @@ const SEED = {
 };
 
 describe('extract round trip against the emulator', () => {
-  let bed: Bed;
+  let bed: ApimBed;
   beforeAll(async () => {
-    bed = await startBed({ seed: SEED });
+    bed = await startApimBed({ seed: SEED });
   });
   afterAll(async () => bed?.close());
 
@@ -172,7 +172,7 @@ describe('extract round trip against the emulator', () => {
   it('extract -> deploy to an empty instance -> extract gives identical files', async () => {
     const first = await tempDir();
     await extractInstance({ connection: bed.connect(), root: first });
-    const empty = await startBed({ seed: apisAndProducts(first) });
+    const empty = await startApimBed({ seed: apisAndProducts(first) });
     try {
       const conn = empty.connect();
       const repository = await loadArtifacts(first);
@@ -202,9 +202,9 @@ describe('extract round trip against the emulator', () => {
 
 const sample = path.join(sharedDir, 'reference', 'apiops-sample', 'SampleArtifacts');
 (hasShared && existsSync(sample) ? describe : describe.skip)('the APIOps sample (../shared)', () => {
-  let bed: Bed;
+  let bed: ApimBed;
   beforeAll(async () => {
-    bed = await startBed({ seed: sample });
+    bed = await startApimBed({ seed: sample });
   });
   afterAll(async () => bed?.close());
 
@@ -234,7 +234,7 @@ const sample = path.join(sharedDir, 'reference', 'apiops-sample', 'SampleArtifac
 
   it('plan, deploy and verify work on the sample (artifacts-path SampleArtifacts) against an instance with its APIs and products', async () => {
     const repository = await loadArtifacts(path.dirname(sample), 'SampleArtifacts');
-    const target = await startBed({ seed: apisAndProducts(sample) });
+    const target = await startApimBed({ seed: apisAndProducts(sample) });
     try {
       const conn = target.connect();
       const plan = await planDeployment({ repository, connection: conn, source });

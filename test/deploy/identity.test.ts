@@ -1,7 +1,7 @@
 import { applyPlan, planDeployment } from '../../src/deploy/index.js';
 import { DesiredStateError, desiredState } from '../../src/deploy/desired.js';
 import { validateRepository } from '../../src/validate/index.js';
-import { fastRetry, makeRepo, policy, startBed, type Bed } from './support.js';
+import { fastRetry, makeRepo, policy, startApimBed, type ApimBed } from './support.js';
 
 /** Issue 8, items 4 and 5: APIM ids are case-insensitive; apim-gogs' own record names are reserved. */
 
@@ -19,9 +19,9 @@ async function refusal(promise: Promise<unknown>): Promise<DesiredStateError> {
 }
 
 describe('case-insensitive resource identity', () => {
-  let bed: Bed;
+  let bed: ApimBed;
   beforeEach(async () => {
-    bed = await startBed({ seed });
+    bed = await startApimBed({ seed });
   });
   afterEach(async () => bed?.close());
 

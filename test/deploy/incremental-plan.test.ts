@@ -13,7 +13,7 @@ import {
 import type { ApimConnection } from '../../src/deploy/client.js';
 import { loadRepository } from '../../src/policy/layout.js';
 import { loadEnvironmentValues } from '../../src/policy/template.js';
-import { fastRetry, policy, startBed, type Bed } from './support.js';
+import { fastRetry, policy, startApimBed, type ApimBed } from './support.js';
 
 /**
  * The incremental plan must plan exactly what the full plan plans: same creates, updates and deletes,
@@ -181,7 +181,7 @@ const changes = (plan: Plan): string[] =>
     .map((e) => `${e.action} ${e.key} ${e.afterHash ?? ''}`)
     .sort();
 
-let bed: Bed;
+let bed: ApimBed;
 let conn: ApimConnection;
 /** APIM's APIs and operations (apim-gogs deploys their policies, not the APIs themselves). */
 const seed = {
@@ -204,7 +204,7 @@ const seed = {
 };
 
 beforeAll(async () => {
-  bed = await startBed({ seed });
+  bed = await startApimBed({ seed });
   conn = bed.connect();
 });
 afterAll(async () => bed?.close());

@@ -8,10 +8,10 @@ import {
   renderBlameText,
 } from '../../src/deploy/index.js';
 import type { ApimConnection } from '../../src/deploy/index.js';
-import { commitA, fastRetry, globalPolicy, makeRepo, repoA, startBed, type Bed } from './support.js';
+import { commitA, fastRetry, globalPolicy, makeRepo, repoA, startApimBed, type ApimBed } from './support.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
 
-let bed: Bed;
+let bed: ApimBed;
 let conn: ApimConnection;
 let A: PolicyRepository;
 const source = {
@@ -22,7 +22,7 @@ const source = {
 };
 
 beforeAll(async () => {
-  bed = await startBed();
+  bed = await startApimBed();
   conn = bed.connect();
   A = await makeRepo(repoA);
   const plan = await planDeployment({ repository: A, connection: conn, source, environment: 'test' });

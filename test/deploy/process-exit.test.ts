@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FaultSpec } from '../../src/emulator/index.js';
 import { projectRoot } from '../bed/paths.js';
 import { lastRequestEnd, runWatched } from '../support/watch-process.js';
-import { makeRepo, repoA, startBed, type Bed } from './support.js';
+import { makeRepo, repoA, startApimBed, type ApimBed } from './support.js';
 
 /**
  * The CLI bundle ends when its work ends, whatever the network did. Before the fix, one dropped
@@ -14,11 +14,11 @@ import { makeRepo, repoA, startBed, type Bed } from './support.js';
  */
 const bundle = process.env.APIM_GOGS_CLI_BUNDLE ?? path.join(projectRoot, 'dist/cli/index.js');
 
-let bed: Bed;
+let bed: ApimBed;
 let dir: string;
 // A fresh service for each case, so every deployment has changes to make.
 beforeEach(async () => {
-  bed = await startBed();
+  bed = await startApimBed();
 });
 afterEach(async () => bed?.close());
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { planDeployment, verifyDeployment } from '../../src/deploy/index.js';
 import { planForOutput, renderPlanMarkdown } from '../../src/deploy/render.js';
 import { renderDriftText } from '../../src/deploy/verify.js';
-import { makeRepo, startBed, type Bed } from './support.js';
+import { makeRepo, startApimBed, type ApimBed } from './support.js';
 
 /**
  * Issue 8, item 10: a pull-request author's `{"credentials":{}}` must not make the plan, the PR comment
@@ -24,9 +24,9 @@ const seed = {
   },
 };
 
-let bed: Bed;
+let bed: ApimBed;
 beforeAll(async () => {
-  bed = await startBed({ seed });
+  bed = await startApimBed({ seed });
 });
 afterAll(async () => bed?.close());
 

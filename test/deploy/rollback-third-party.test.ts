@@ -2,7 +2,7 @@ import { applyPlan, planDeployment, type ApplyResult } from '../../src/deploy/in
 import { readResource, refFor, type ResourceKind } from '../../src/deploy/resources.js';
 import type { FaultSpec } from '../../src/emulator/index.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
-import { commitA, commitB, fastRetry, makeRepo, repoA, repoB, startBed, type Bed } from './support.js';
+import { commitA, commitB, fastRetry, makeRepo, repoA, repoB, startApimBed, type ApimBed } from './support.js';
 
 /**
  * Rollback restores only what apim-gogs itself wrote. A resource someone else changed afterwards is
@@ -22,7 +22,7 @@ const kindOf: Record<string, ResourceKind> = {
   policyFragments: 'fragment',
 };
 
-async function live(bed: Bed, key: string): Promise<string> {
+async function live(bed: ApimBed, key: string): Promise<string> {
   const [collection, name] = key.split('/');
   const ref = collection === 'policies' ? refFor('globalPolicy') : refFor(kindOf[collection], { name });
   const r = await readResource(bed.connect(), ref);
@@ -30,8 +30,8 @@ async function live(bed: Bed, key: string): Promise<string> {
 }
 
 /** Deploys commit A, then commit B with `faults` in place; returns B's result. */
-async function deployBWith(faults: FaultSpec[]): Promise<{ bed: Bed; result: ApplyResult }> {
-  const bed = await startBed();
+async function deployBWith(faults: FaultSpec[]): Promise<{ bed: ApimBed; result: ApplyResult }> {
+  const bed = await startApimBed();
   const conn = bed.connect();
   const identity = await bed.identity();
   const atA = await planDeployment({ repository: A, connection: conn, source: { commit: commitA } });
@@ -44,7 +44,7 @@ async function deployBWith(faults: FaultSpec[]): Promise<{ bed: Bed; result: App
 }
 
 /** What commit A's plan would still change (nothing when APIM is fully at A). */
-async function changesFromA(bed: Bed): Promise<string[]> {
+async function changesFromA(bed: ApimBed): Promise<string[]> {
   const plan = await planDeployment({
     repository: A,
     connection: bed.connect(),

@@ -2,7 +2,7 @@ import { applyPlan, planDeployment, type ApplyResult } from '../../src/deploy/in
 import { readResource, refFor } from '../../src/deploy/resources.js';
 import type { FaultSpec } from '../../src/emulator/index.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
-import { commitA, commitB, fastRetry, makeRepo, repoA, repoB, startBed, type Bed } from './support.js';
+import { commitA, commitB, fastRetry, makeRepo, repoA, repoB, startApimBed, type ApimBed } from './support.js';
 
 /**
  * For each failure injected at each write of a multi-resource deployment (2 named values, 2 backends,
@@ -27,8 +27,8 @@ const writes: [string, string][] = [
 ];
 const longRunning = writes.filter(([k]) => k.startsWith('namedValues') || k.startsWith('policyFragments'));
 
-async function deployedAtA(): Promise<Bed> {
-  const bed = await startBed();
+async function deployedAtA(): Promise<ApimBed> {
+  const bed = await startApimBed();
   const conn = bed.connect();
   const plan = await planDeployment({
     repository: A,
@@ -41,7 +41,7 @@ async function deployedAtA(): Promise<Bed> {
   return bed;
 }
 
-async function expectFullyAtA(bed: Bed): Promise<void> {
+async function expectFullyAtA(bed: ApimBed): Promise<void> {
   const conn = bed.connect();
   const plan = await planDeployment({ repository: A, connection: conn, source: { commit: commitA } });
   expect(plan.entries.filter((e) => e.action !== 'unchanged').map((e) => `${e.action} ${e.key}`)).toEqual([]);
@@ -54,7 +54,7 @@ async function expectFullyAtA(bed: Bed): Promise<void> {
   }
 }
 
-async function deployBWith(fault: FaultSpec): Promise<{ bed: Bed; result: ApplyResult }> {
+async function deployBWith(fault: FaultSpec): Promise<{ bed: ApimBed; result: ApplyResult }> {
   const bed = await deployedAtA();
   const conn = bed.connect();
   const plan = await planDeployment({

@@ -1,5 +1,5 @@
 import { applyPlan, planDeployment, verifyDeployment } from '../../src/deploy/index.js';
-import { fastRetry, makeRepo, policy, startBed, type Bed } from './support.js';
+import { fastRetry, makeRepo, policy, startApimBed, type ApimBed } from './support.js';
 
 /** API, operation and product policies (apiPolicy.get loses the text in the SDK; we read raw), filters, prune. */
 const seed = {
@@ -31,9 +31,9 @@ const files = {
   'products/starter/policy.xml': policy('<quota calls="100" renewal-period="3600" />'),
 };
 
-let bed: Bed;
+let bed: ApimBed;
 beforeEach(async () => {
-  bed = await startBed({ seed });
+  bed = await startApimBed({ seed });
 });
 afterEach(async () => bed?.close());
 

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { getIDToken } from '@actions/core';
 import { applyPlan, createCredential, planDeployment, resolveIdentity } from '../../src/deploy/index.js';
-import { fastRetry, globalPolicy, makeRepo, startBed, type Bed } from './support.js';
+import { fastRetry, globalPolicy, makeRepo, startApimBed, type ApimBed } from './support.js';
 
-let bed: Bed;
+let bed: ApimBed;
 beforeEach(async () => {
   // A secret set by hand in APIM (its value only readable through listValue).
-  bed = await startBed({
+  bed = await startApimBed({
     seed: { namedValues: { 'api-key': { displayName: 'api-key', value: 'hand-set-secret', secret: true } } },
   });
 });

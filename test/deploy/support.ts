@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { requestGitHubIdToken } from '../support/github-id-token.js';
 
 /** A running emulator with an app registration trusting the emulated GitHub issuer. */
-export interface Bed {
+export interface ApimBed {
   emu: Emulator;
   clientId: string;
   objectId: string;
@@ -53,9 +53,9 @@ export function useGitHubEnv(emu: Emulator): void {
   process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = emu.github.requestToken;
 }
 
-export async function startBed(
+export async function startApimBed(
   options: { latencyMs?: number; seed?: unknown; rateLimits?: EmulatorOptions['rateLimits'] } = {},
-): Promise<Bed> {
+): Promise<ApimBed> {
   const emu = await startEmulator({
     tls,
     latencyMs: options.latencyMs,

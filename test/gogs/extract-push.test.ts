@@ -8,16 +8,16 @@ import { loadArtifacts } from '../../src/policy/artifacts.js';
 import { ConfigurationError } from '../../src/shared/errors.js';
 import { MemoryLogger } from '../../src/shared/logger.js';
 import { startGogsBed, type GogsBed } from '../bed/gogs-bed.js';
-import { globalPolicy, startBed, type Bed } from '../deploy/support.js';
+import { globalPolicy, startApimBed, type ApimBed } from '../deploy/support.js';
 
 let gogs: GogsBed;
-let apim: Bed;
+let apim: ApimBed;
 let work: string;
 
 beforeAll(async () => {
   [gogs, apim] = await Promise.all([
     startGogsBed(),
-    startBed({
+    startApimBed({
       seed: {
         policy: {
           value: globalPolicy(
