@@ -76,14 +76,27 @@ test('validate: workspace policies may use <base />, references resolve within t
   expect(rate).not.toContain('workspaces/team-a/apis/orders/policy.xml');
 });
 
-test('workspace resources are not deployed to the service-level resource of the same id, and the plan says so once', async () => {
+test('workspace resources deploy to the workspace, never to the service-level resource of the same id', async () => {
   const desired = desiredState(await loadArtifacts(dir));
-  expect(desired.resources.map((r) => r.ref.key).sort()).toEqual([
+  const keys = desired.resources.map((r) => r.ref.key);
+  expect(keys).toEqual(expect.arrayContaining(['apis/orders/policies/policy', 'policies/policy']));
+  // Every workspace file has its own key below workspaces/team-a/, the API of the same id included.
+  expect(keys.filter((k) => k.startsWith('workspaces/team-a/')).sort()).toEqual(
+    expect.arrayContaining([
+      'workspaces/team-a/apis/orders/policies/policy',
+      'workspaces/team-a/policies/policy',
+      'workspaces/team-a/policyFragments/team-a-cors',
+      'workspaces/team-a/namedValues/team-a-name',
+      'workspaces/team-a/backends/team-a-backend',
+      'workspaces/team-a/products/team-a-gold/policies/policy',
+    ]),
+  );
+  expect(keys.filter((k) => !k.startsWith('workspaces/')).sort()).toEqual([
     'apis/orders/policies/policy',
     'policies/policy',
   ]);
-  const notice = desired.diagnostics.filter((d) => d.ruleId === 'deploy/workspace-not-deployed');
-  expect(notice).toHaveLength(1);
-  expect(notice[0]).toMatchObject({ severity: 'warning' });
-  expect(notice[0].message).toMatch(/^8 file\(s\) in workspace\(s\) team-a are validated but not deployed/);
+  expect(desired.resources.every((r) => r.ref.key.startsWith('workspaces/') === !!r.ref.workspaceId)).toBe(
+    true,
+  );
+  expect(desired.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
 });
