@@ -139,6 +139,14 @@ export const INPUTS = {
     commands: ['plan', 'deploy', 'verify'],
     description: 'URL of the CI run, recorded as provenance.',
   },
+  root: {
+    label: 'Repository root',
+    group: 'source',
+    doors: ['cli'],
+    commands: ['validate'],
+    description:
+      'With FILE arguments: the repository they belong to (default: the nearest folder above the first file that holds .apim-gogs.yaml, .git or apis/).',
+  },
   'artifacts-path': {
     label: 'Artifacts path',
     group: 'source',

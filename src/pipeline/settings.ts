@@ -60,6 +60,11 @@ export interface ValidationSettings {
   externalNamedValues?: string[];
   /** NAME=VALUE template values from the command line; they win over the environment file. */
   vars: Record<string, string>;
+  /**
+   * `validate FILE…`: repository-relative paths or globs; only their findings are reported, annotated
+   * and counted (the whole repository is still read, so references resolve).
+   */
+  files?: string[];
 }
 
 export interface AzureSettings {
@@ -91,6 +96,8 @@ export interface SettingsContext {
   /** The CLI names the mode by its command and reads a local directory (except `run`). */
   mode?: Mode;
   localDir?: string;
+  /** `validate FILE…`: the named files, relative to localDir (src/pipeline/file-targets.ts). */
+  files?: string[];
   /** Azure DevOps: tenant, client and (when it has one) subscription from the service connection. */
   serviceConnection?: { tenantId?: string; clientId?: string; subscriptionId?: string };
   /** How an input is named to the user: `subscription-id` (action, task) or `--subscription-id` (CLI). */
@@ -153,6 +160,7 @@ export function readSettings(reader: InputReader, ctx: SettingsContext): Setting
       failSeverity,
       externalNamedValues: list('external-named-values'),
       vars: readVars(),
+      files: ctx.files,
     },
     gogsPush: bool('gogs-push'),
     report: { format: readFormat(), file: get('output') },

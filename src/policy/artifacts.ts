@@ -76,13 +76,16 @@ export async function loadArtifacts(root: string, artifactsPath?: string): Promi
     );
   }
   if (repo.policies.length === 0) {
-    throw new ConfigurationError(
+    throw new NoPolicyFilesError(
       `No policy files in ${where}: nothing to validate or deploy.`,
       'Point artifacts-path at the folder of the APIOps layout (policy.xml, apis/, products/, named values/, backends/, policy fragments/).',
     );
   }
   return repo;
 }
+
+/** A folder with no policy file at all: an error for a deployment, a warning for validate. */
+export class NoPolicyFilesError extends ConfigurationError {}
 
 /** Subfolders (two levels deep at most) that hold the APIOps layout, for the hint. */
 export async function findLayoutFolders(dir: string, depth = 2): Promise<string[]> {

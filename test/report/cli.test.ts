@@ -47,7 +47,15 @@ describe('apim-gogs validate / explain', () => {
     const cases: [string[], RegExp][] = [
       [[root], /nope/],
       [[path.join(root, 'missing')], /does not exist/],
-      [[path.join(root, 'apis/a/policy.xml')], /is a file, not a directory/],
+      // A file is validated in its repository (validate-files.test.ts); a folder among files is refused.
+      [
+        [root, path.join(root, 'apis/a/policy.xml')],
+        /is a folder: validate takes one repository folder, or files/,
+      ],
+      [
+        [path.join(root, 'apis/a/policy.xml'), '--root', path.join(root, 'apis/a/policy.xml')],
+        /is a file, not a folder/,
+      ],
       [[root, '--format', 'xml'], /Unknown report format 'xml'/],
       [[root, '--fail-severity', 'fatal'], /--fail-severity is "fatal"/],
       [[root, '--nope'], /Unknown option --nope/],

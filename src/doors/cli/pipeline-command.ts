@@ -1,5 +1,6 @@
 import { cliOptionsOf, envName, spec, type InputName, type Mode } from '../../pipeline/inputs.js';
 import { runPipeline } from '../../pipeline/run.js';
+import { resolveFileTargets } from '../../pipeline/file-targets.js';
 import { readSettings } from '../../pipeline/settings.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { cliHost } from './cli-host.js';
@@ -54,7 +55,7 @@ export function pipelineCommand(
       flags,
       repeatable: names.filter((n) => spec(n).repeatable),
     });
-    if (name === 'run' ? positionals.length > 0 : positionals.length > 1)
+    if (name === 'run' ? positionals.length > 0 : name !== 'validate' && positionals.length > 1)
       throw new ConfigurationError(
         `Unexpected argument${positionals.length > 1 ? 's' : ''}: ${positionals.slice(name === 'run' ? 0 : 1).join(' ')}.`,
         name === 'run' ? 'run takes options only.' : `${name} takes one directory.`,
@@ -72,6 +73,9 @@ export function pipelineCommand(
     return runPipeline(host, () => {
       const token = name === 'run' ? get('token') : undefined;
       if (token) host.setSecret(token);
+      // validate FILE…: the files' repository is read, their findings reported.
+      const targets =
+        name === 'validate' ? resolveFileTargets(positionals, process.cwd(), get('root')) : undefined;
       return readSettings(
         { get, all: (n) => repeated.get(n) ?? [] },
         {
@@ -79,7 +83,8 @@ export function pipelineCommand(
           defaultAuth: 'azure-cli',
           workspace: process.cwd(),
           mode: name === 'run' ? undefined : name,
-          localDir: name === 'run' ? undefined : (positionals[0] ?? '.'),
+          localDir: name === 'run' ? undefined : (targets?.root ?? positionals[0] ?? get('root') ?? '.'),
+          files: targets?.files,
           nameOf: (n) => (n === 'token' ? 'GOGS_TOKEN' : `--${n}`),
         },
       );
