@@ -86,13 +86,20 @@ async function seedNodeDownload(homeDir: string, node: string): Promise<string> 
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-async function runTask(mode: string, extra: Record<string, string> = {}): Promise<MockRun> {
+async function runTask(
+  mode: string,
+  extra: Record<string, string> = {},
+  options: { subscriptionFromConnection?: boolean } = {},
+): Promise<MockRun> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-mock-'));
   try {
     const connection = bed.azure.azureDevOps.serviceConnectionId;
     // The task takes tenant and client from the service connection, not from inputs.
     const all: Record<string, string> = { ...bed.inputs(), mode, ...extra };
-    const { 'tenant-id': tenantId, 'client-id': _client, ...inputs } = all;
+    const { 'tenant-id': tenantId, 'client-id': _client, 'subscription-id': subscriptionId, ...rest } = all;
+    // An Azure Resource Manager service connection scoped to a subscription carries its id: then the
+    // task is given no subscription-id input.
+    const inputs = options.subscriptionFromConnection ? rest : { ...rest, 'subscription-id': subscriptionId };
     const job = path.join(temp, 'job.json');
     await writeFile(
       job,
@@ -121,6 +128,9 @@ async function runTask(mode: string, extra: Record<string, string> = {}): Promis
         SYSTEM_ACCESSTOKEN: bed.azure.azureDevOps.accessToken,
         [`ENDPOINT_AUTH_PARAMETER_${connection}_TENANTID`]: tenantId,
         [`ENDPOINT_AUTH_PARAMETER_${connection}_SERVICEPRINCIPALID`]: appClientId,
+        ...(options.subscriptionFromConnection
+          ? { [`ENDPOINT_DATA_${connection}_SUBSCRIPTIONID`]: subscriptionId }
+          : {}),
       },
     });
     const seen = JSON.parse(await readFile(result, 'utf8')) as Omit<MockRun, 'outputs' | 'logIssues'>;
@@ -187,6 +197,13 @@ describeNode24('the task under MockTestRunner', () => {
     expect(r.errorIssues).toEqual([
       'Live APIM differs from the commit (drift): see the drift report above. (exit code 1)',
     ]);
+  });
+
+  test('no subscription-id input: the subscription comes from the service connection', async () => {
+    const r = await runTask('plan', {}, { subscriptionFromConnection: true });
+    expect(r.errorIssues).toEqual([]);
+    expect(r.succeeded).toBe(true);
+    expect(Number(r.outputs.changes)).toBeGreaterThanOrEqual(0);
   });
 
   test('a policy APIM would refuse: Failed, the finding as a logissue at its file and line, nothing deployed', async () => {
