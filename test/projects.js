@@ -28,6 +28,7 @@ export const BED_TESTS = [
   'test/deploy/scopes.test.ts',
   'test/deploy/secrets.test.ts',
   'test/deploy/workspaces.test.ts',
+  'test/deploy/extract-workspaces.test.ts',
   'test/emulator/cli-emulator.test.ts',
   'test/emulator/conformance.test.ts',
   'test/emulator/entra.test.ts',

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Logger } from '../../shared/logger.js';
 import { explainArmError, type ApimConnection } from '../client.js';
 import type { ArmRetryOptions } from '../retry.js';
-import { readInstance, type InstanceSnapshot } from './read-instance.js';
+import { readInstance, type InstanceSnapshot, type LevelSnapshot } from './read-instance.js';
 import { writeLayout } from './write-layout.js';
 
 /**
@@ -16,7 +16,8 @@ export interface ExtractOptions {
   root: string;
   /** Folder of the layout inside `root` (artifacts-path); default the root. */
   artifactsPath?: string;
-  filters?: { apis?: string[]; products?: string[] };
+  /** APIs and products apply at every level (service and each workspace); workspaces picks workspaces. */
+  filters?: { apis?: string[]; products?: string[]; workspaces?: string[] };
   concurrency?: number;
   retry?: ArmRetryOptions;
   logger?: Logger;
@@ -28,7 +29,11 @@ export interface ExtractResult {
   /** Resources read, by kind. */
   /** Backend credential values written as #{placeholders}#. */
   credentialPlaceholders: string[];
-  counts: Record<'policies' | 'fragments' | 'namedValues' | 'backends' | 'apis' | 'products', number>;
+  /** Resources read, by kind, over the service and its workspaces. */
+  counts: Record<
+    'policies' | 'fragments' | 'namedValues' | 'backends' | 'apis' | 'products' | 'workspaces',
+    number
+  >;
   /** Secret named values written without a value (no Key Vault reference to write instead). */
   secretsWithoutKeyVault: string[];
 }
@@ -40,6 +45,7 @@ export async function extractInstance(options: ExtractOptions): Promise<ExtractR
       connection: options.connection,
       apis: options.filters?.apis,
       products: options.filters?.products,
+      workspaces: options.filters?.workspaces,
       concurrency: options.concurrency,
       retry: options.retry,
     });
@@ -47,25 +53,35 @@ export async function extractInstance(options: ExtractOptions): Promise<ExtractR
     throw explainArmError(err, options.connection.target);
   }
   const prefix = (options.artifactsPath ?? '').replace(/^\.\/?|\/+$/g, '');
-  const filtered = !!(options.filters?.apis?.length || options.filters?.products?.length);
+  const filtered = !!(
+    options.filters?.apis?.length ||
+    options.filters?.products?.length ||
+    options.filters?.workspaces?.length
+  );
   // A filtered extract adds to what is there; a full one replaces the folders it owns.
   const written = await writeLayout(path.join(options.root, prefix), snapshot, { replace: !filtered });
   const files = written.map((f) => (prefix ? `${prefix}/${f}` : f));
+  const levels: LevelSnapshot[] = [snapshot, ...(snapshot.workspaces ?? []).map((w) => w.content)];
+  const sum = (f: (l: LevelSnapshot) => number) => levels.reduce((n, l) => n + f(l), 0);
   const counts = {
-    policies:
-      (snapshot.globalPolicy !== undefined ? 1 : 0) +
-      snapshot.apis.reduce((n, a) => n + (a.policy !== undefined ? 1 : 0) + a.operations.length, 0) +
-      snapshot.products.filter((p) => p.policy !== undefined).length,
-    fragments: snapshot.fragments.length,
-    namedValues: snapshot.namedValues.length,
-    backends: snapshot.backends.length,
-    apis: snapshot.apis.length,
-    products: snapshot.products.length,
+    policies: sum(
+      (l) =>
+        (l.globalPolicy !== undefined ? 1 : 0) +
+        l.apis.reduce((n, a) => n + (a.policy !== undefined ? 1 : 0) + a.operations.length, 0) +
+        l.products.filter((p) => p.policy !== undefined).length,
+    ),
+    fragments: sum((l) => l.fragments.length),
+    namedValues: sum((l) => l.namedValues.length),
+    backends: sum((l) => l.backends.length),
+    apis: sum((l) => l.apis.length),
+    products: sum((l) => l.products.length),
+    workspaces: snapshot.workspaces?.length ?? 0,
   };
   const log = options.logger;
   log?.info(
     `Extracted ${options.connection.serviceName}: ${counts.policies} policies, ${counts.fragments} fragments, ` +
-      `${counts.namedValues} named values, ${counts.backends} backends, ${counts.apis} APIs, ${counts.products} products ` +
+      `${counts.namedValues} named values, ${counts.backends} backends, ${counts.apis} APIs, ${counts.products} products` +
+      `${counts.workspaces ? ` (with ${counts.workspaces} workspace(s))` : ''} ` +
       `into ${files.length} files${prefix ? ` under ${prefix}/` : ''}.`,
   );
   if (snapshot.secretsWithoutKeyVault.length) {

@@ -9,6 +9,7 @@ import {
 } from '../provenance.js';
 import { readResource, refFor, type Properties, type ResourceRef } from '../resources.js';
 import { withArmRetry, type ArmRetryOptions } from '../retry.js';
+import { listWorkspaceIds } from '../workspaces.js';
 
 /**
  * What `extract` reads from a live APIM instance: the kinds apim-gogs manages (policies at every
@@ -32,7 +33,16 @@ export interface InstanceSnapshot {
   secretsWithoutKeyVault: string[];
   /** Backend credential values written as #{placeholders}# (never as values). */
   credentialPlaceholders: string[];
+  /**
+   * APIM workspaces, each with the same content one level down (`globalPolicy` is the workspace
+   * policy); absent when the service has none. Their secrets and placeholders are listed above,
+   * prefixed `workspaces/{ws}/`.
+   */
+  workspaces?: { id: string; properties: Properties; content: LevelSnapshot }[];
 }
+
+/** One level of the layout: the service, or one workspace. */
+export type LevelSnapshot = Omit<InstanceSnapshot, 'workspaces'>;
 
 export interface ReadOptions {
   connection: ApimConnection;
@@ -40,6 +50,8 @@ export interface ReadOptions {
   apis?: string[];
   /** Only these products; default all. */
   products?: string[];
+  /** Only these workspaces; default all. */
+  workspaces?: string[];
   concurrency?: number;
   retry?: ArmRetryOptions;
 }
@@ -59,10 +71,91 @@ const names = (items: { name?: string }[]): string[] =>
 
 const rootOf = (apiId: string) => apiId.replace(/;rev=\d+$/i, '').toLowerCase();
 
+/**
+ * The ARM calls that differ between the service and a workspace; everything else (the managed kinds)
+ * goes through readResource with the ref's workspaceId.
+ */
+interface Level {
+  workspaceId?: string;
+  namedValues(): AsyncIterable<{ name?: string }>;
+  backends(): AsyncIterable<{ name?: string }>;
+  fragments(): AsyncIterable<{ name?: string }>;
+  products(): AsyncIterable<{ name?: string }>;
+  apis(): AsyncIterable<{ name?: string }>;
+  revisions(apiId: string): AsyncIterable<{ isCurrent?: boolean; apiId?: string }>;
+  operations(apiId: string): AsyncIterable<{ name?: string }>;
+  getApi(id: string, o: RawOptions): Promise<unknown>;
+  getProduct(id: string, o: RawOptions): Promise<unknown>;
+  /** API ids linked to a product (none read in a workspace: its product-API links are not extracted yet). */
+  productApis(id: string): AsyncIterable<{ name?: string }>;
+}
+type RawOptions = { onResponse: (r: FullOperationResponse) => void };
+
+function serviceLevel(conn: ApimConnection): Level {
+  const { client: c, resourceGroup: rg, serviceName: svc } = conn;
+  return {
+    namedValues: () => c.namedValue.listByService(rg, svc),
+    backends: () => c.backend.listByService(rg, svc),
+    fragments: () => c.policyFragment.listByService(rg, svc),
+    products: () => c.product.listByService(rg, svc),
+    apis: () => c.api.listByService(rg, svc),
+    revisions: (api) => c.apiRevision.listByService(rg, svc, api),
+    operations: (api) => c.apiOperation.listByApi(rg, svc, api),
+    getApi: (id, o) => c.api.get(rg, svc, id, o),
+    getProduct: (id, o) => c.product.get(rg, svc, id, o),
+    productApis: (id) => c.productApi.listByProduct(rg, svc, id),
+  };
+}
+
+function workspaceLevel(conn: ApimConnection, ws: string): Level {
+  const { client: c, resourceGroup: rg, serviceName: svc } = conn;
+  return {
+    workspaceId: ws,
+    namedValues: () => c.workspaceNamedValue.listByService(rg, svc, ws),
+    backends: () => c.workspaceBackend.listByWorkspace(rg, svc, ws),
+    fragments: () => c.workspacePolicyFragment.listByService(rg, svc, ws),
+    products: () => c.workspaceProduct.listByService(rg, svc, ws),
+    apis: () => c.workspaceApi.listByService(rg, svc, ws),
+    revisions: (api) => c.workspaceApiRevision.listByService(rg, svc, ws, api),
+    operations: (api) => c.workspaceApiOperation.listByApi(rg, svc, ws, api),
+    getApi: (id, o) => c.workspaceApi.get(rg, svc, ws, id, o),
+    getProduct: (id, o) => c.workspaceProduct.get(rg, svc, ws, id, o),
+    productApis: () => (async function* () {})(),
+  };
+}
+
 export async function readInstance(options: ReadOptions): Promise<InstanceSnapshot> {
   const { connection: conn, retry } = options;
-  const { client, resourceGroup: rg, serviceName: svc } = conn;
+  const snapshot: InstanceSnapshot = await readLevel(options, serviceLevel(conn));
+  const want = options.workspaces?.length
+    ? new Set(options.workspaces.map((w) => w.toLowerCase()))
+    : undefined;
+  const ids = (await listWorkspaceIds(conn, retry)).filter((id) => !want || want.has(id.toLowerCase()));
+  if (!ids.length) return snapshot;
+  snapshot.workspaces = [];
+  for (const id of ids) {
+    let body: string | undefined;
+    await withArmRetry(
+      () =>
+        conn.client.workspace.get(conn.resourceGroup, conn.serviceName, id, {
+          onResponse: (r) => void (body = r.bodyAsText ?? undefined),
+        }),
+      retry,
+    );
+    const properties = body ? ((JSON.parse(body) as { properties?: Properties }).properties ?? {}) : {};
+    const content = await readLevel(options, workspaceLevel(conn, id));
+    const prefixed = (xs: string[]) => xs.map((x) => `workspaces/${id}/${x}`);
+    snapshot.secretsWithoutKeyVault.push(...prefixed(content.secretsWithoutKeyVault));
+    snapshot.credentialPlaceholders.push(...content.credentialPlaceholders);
+    snapshot.workspaces.push({ id, properties: withoutStatus(properties), content });
+  }
+  return snapshot;
+}
+
+async function readLevel(options: ReadOptions, level: Level): Promise<LevelSnapshot> {
+  const { connection: conn, retry } = options;
   const limit = options.concurrency ?? 4;
+  const ws = level.workspaceId ? { workspaceId: level.workspaceId } : {};
   const arm = <T>(fn: () => Promise<T>) => withArmRetry(fn, retry);
   const policyOf = async (ref: ResourceRef): Promise<string | undefined> => {
     const live = await arm(() => readResource(conn, ref));
@@ -71,9 +164,7 @@ export async function readInstance(options: ReadOptions): Promise<InstanceSnapsh
       : undefined;
   };
   /** The ARM properties of an API or product as sent (the SDK's typed objects flatten them). */
-  const rawProperties = async (
-    get: (o: { onResponse: (r: FullOperationResponse) => void }) => Promise<unknown>,
-  ) => {
+  const rawProperties = async (get: (o: RawOptions) => Promise<unknown>) => {
     let body: string | undefined;
     await arm(() => get({ onResponse: (r) => void (body = r.bodyAsText ?? undefined) }));
     const parsed = body ? (JSON.parse(body) as { properties?: Properties }) : {};
@@ -85,15 +176,15 @@ export async function readInstance(options: ReadOptions): Promise<InstanceSnapsh
     ? new Set(options.products.map((p) => p.toLowerCase()))
     : undefined;
   const [nvList, backendList, fragmentList, productList, apiList] = await Promise.all([
-    arm(() => collect(client.namedValue.listByService(rg, svc))),
-    arm(() => collect(client.backend.listByService(rg, svc))),
-    arm(() => collect(client.policyFragment.listByService(rg, svc))),
-    arm(() => collect(client.product.listByService(rg, svc))),
-    arm(() => collect(client.api.listByService(rg, svc))),
+    arm(() => collect(level.namedValues())),
+    arm(() => collect(level.backends())),
+    arm(() => collect(level.fragments())),
+    arm(() => collect(level.products())),
+    arm(() => collect(level.apis())),
   ]);
 
-  const snapshot: InstanceSnapshot = {
-    globalPolicy: await policyOf(refFor('globalPolicy')),
+  const snapshot: LevelSnapshot = {
+    globalPolicy: await policyOf(refFor('globalPolicy', ws)),
     namedValues: [],
     backends: [],
     fragments: [],
@@ -105,20 +196,20 @@ export async function readInstance(options: ReadOptions): Promise<InstanceSnapsh
 
   const nvIds = names(nvList).filter((n) => !n.startsWith(RECORD_PREFIX));
   snapshot.namedValues = await mapLimit(nvIds, limit, async (id) => {
-    const live = await arm(() => readResource(conn, refFor('namedValue', { name: id })));
+    const live = await arm(() => readResource(conn, refFor('namedValue', { name: id, ...ws })));
     return { id, properties: namedValueProperties(live.properties ?? {}) };
   });
   for (const nv of snapshot.namedValues)
     if (nv.properties.secret === true && !nv.properties.keyVault) snapshot.secretsWithoutKeyVault.push(nv.id);
 
   snapshot.backends = await mapLimit(names(backendList), limit, async (id) => {
-    const live = await arm(() => readResource(conn, refFor('backend', { name: id })));
+    const live = await arm(() => readResource(conn, refFor('backend', { name: id, ...ws })));
     return { id, properties: backendProperties(id, live.properties ?? {}, snapshot.credentialPlaceholders) };
   });
 
   snapshot.fragments = (
     await mapLimit(names(fragmentList), limit, async (id) => {
-      const live = await arm(() => readResource(conn, refFor('fragment', { name: id })));
+      const live = await arm(() => readResource(conn, refFor('fragment', { name: id, ...ws })));
       const p = live.properties ?? {};
       if (typeof p.value !== 'string') return undefined;
       return {
@@ -127,13 +218,11 @@ export async function readInstance(options: ReadOptions): Promise<InstanceSnapsh
         ...(typeof p.description === 'string' && p.description ? { description: p.description } : {}),
       };
     })
-  ).filter((f): f is InstanceSnapshot['fragments'][number] => !!f);
+  ).filter((f): f is LevelSnapshot['fragments'][number] => !!f);
 
   // Revisions that are not current are APIs of their own in the layout (`orders;rev=2`).
   const currentIds = names(apiList).filter((id) => !wantApis || wantApis.has(rootOf(id)));
-  const revisions = await mapLimit(currentIds, limit, (id) =>
-    arm(() => collect(client.apiRevision.listByService(rg, svc, id))),
-  );
+  const revisions = await mapLimit(currentIds, limit, (id) => arm(() => collect(level.revisions(id))));
   // A set: should a list ever include revisions as well, each is still read once.
   const apiIds = [
     ...new Set([
@@ -145,13 +234,13 @@ export async function readInstance(options: ReadOptions): Promise<InstanceSnapsh
   ].sort();
   snapshot.apis = await mapLimit(apiIds, limit, async (id) => {
     const [properties, policy, operations] = await Promise.all([
-      rawProperties((o) => client.api.get(rg, svc, id, o)),
-      policyOf(refFor('apiPolicy', { apiId: id })),
-      arm(() => collect(client.apiOperation.listByApi(rg, svc, id))),
+      rawProperties((o) => level.getApi(id, o)),
+      policyOf(refFor('apiPolicy', { apiId: id, ...ws })),
+      arm(() => collect(level.operations(id))),
     ]);
     const ops = await mapLimit(names(operations), limit, async (op) => ({
       id: op,
-      policy: await policyOf(refFor('operationPolicy', { apiId: id, operationId: op })),
+      policy: await policyOf(refFor('operationPolicy', { apiId: id, operationId: op, ...ws })),
     }));
     return {
       id,
@@ -164,9 +253,9 @@ export async function readInstance(options: ReadOptions): Promise<InstanceSnapsh
   const productIds = names(productList).filter((id) => !wantProducts || wantProducts.has(id.toLowerCase()));
   snapshot.products = await mapLimit(productIds, limit, async (id) => {
     const [properties, policy, apis] = await Promise.all([
-      rawProperties((o) => client.product.get(rg, svc, id, o)),
-      policyOf(refFor('productPolicy', { productId: id })),
-      arm(() => collect(client.productApi.listByProduct(rg, svc, id))),
+      rawProperties((o) => level.getProduct(id, o)),
+      policyOf(refFor('productPolicy', { productId: id, ...ws })),
+      arm(() => collect(level.productApis(id))),
     ]);
     return {
       id,

@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stableJson } from '../compare.js';
-import type { InstanceSnapshot } from './read-instance.js';
+import type { InstanceSnapshot, LevelSnapshot } from './read-instance.js';
 
 /**
  * Writes a snapshot in the APIOps layout, file names as APIOps' extractor writes them:
@@ -11,12 +11,13 @@ import type { InstanceSnapshot } from './read-instance.js';
  *   policy fragments/{f}/policy.xml + policyFragmentInformation.json
  *   apis/{a}/apiInformation.json, apis/{a}/policy.xml, apis/{a}/operations/{o}/policy.xml
  *   products/{p}/productInformation.json, products/{p}/policy.xml, products/{p}/apis/{a}/productApiInformation.json
+ *   workspaces/{ws}/workspaceInformation.json, and the same layout again below workspaces/{ws}/
  * Information files are `{ "properties": {...} }` with keys sorted, so two extracts of one instance
  * are byte for byte the same whatever order ARM answered in.
  */
 
 /** Folders a full extract looks in for files of its own that APIM no longer has. */
-const OWNED_FOLDERS = ['named values', 'backends', 'policy fragments', 'apis', 'products'];
+const OWNED_FOLDERS = ['named values', 'backends', 'policy fragments', 'apis', 'products', 'workspaces'];
 /** The files extract writes; nothing else in the repository is ever removed (specifications, diagnostics, ...). */
 const OWNED_FILES = new Set([
   'policy.xml',
@@ -26,6 +27,7 @@ const OWNED_FILES = new Set([
   'apiInformation.json',
   'productInformation.json',
   'productApiInformation.json',
+  'workspaceInformation.json',
 ]);
 
 export async function writeLayout(
@@ -43,27 +45,36 @@ export async function writeLayout(
   const info = (properties: Record<string, unknown>) => `${stableJson({ properties })}
 `;
 
-  if (snapshot.globalPolicy !== undefined) await put('policy.xml', snapshot.globalPolicy);
-  for (const nv of snapshot.namedValues)
-    await put(`named values/${nv.id}/namedValueInformation.json`, info(nv.properties));
-  for (const b of snapshot.backends)
-    await put(`backends/${b.id}/backendInformation.json`, info(b.properties));
-  for (const f of snapshot.fragments) {
-    await put(`policy fragments/${f.id}/policy.xml`, f.value);
-    await put(
-      `policy fragments/${f.id}/policyFragmentInformation.json`,
-      info(f.description !== undefined ? { description: f.description } : {}),
-    );
-  }
-  for (const a of snapshot.apis) {
-    await put(`apis/${a.id}/apiInformation.json`, info(a.properties));
-    if (a.policy !== undefined) await put(`apis/${a.id}/policy.xml`, a.policy);
-    for (const o of a.operations) await put(`apis/${a.id}/operations/${o.id}/policy.xml`, o.policy);
-  }
-  for (const p of snapshot.products) {
-    await put(`products/${p.id}/productInformation.json`, info(p.properties));
-    if (p.policy !== undefined) await put(`products/${p.id}/policy.xml`, p.policy);
-    for (const api of p.apis) await put(`products/${p.id}/apis/${api}/productApiInformation.json`, info({}));
+  /** One level: the service at '', a workspace at 'workspaces/{ws}/'. */
+  const writeLevel = async (base: string, level: LevelSnapshot) => {
+    if (level.globalPolicy !== undefined) await put(`${base}policy.xml`, level.globalPolicy);
+    for (const nv of level.namedValues)
+      await put(`${base}named values/${nv.id}/namedValueInformation.json`, info(nv.properties));
+    for (const b of level.backends)
+      await put(`${base}backends/${b.id}/backendInformation.json`, info(b.properties));
+    for (const f of level.fragments) {
+      await put(`${base}policy fragments/${f.id}/policy.xml`, f.value);
+      await put(
+        `${base}policy fragments/${f.id}/policyFragmentInformation.json`,
+        info(f.description !== undefined ? { description: f.description } : {}),
+      );
+    }
+    for (const a of level.apis) {
+      await put(`${base}apis/${a.id}/apiInformation.json`, info(a.properties));
+      if (a.policy !== undefined) await put(`${base}apis/${a.id}/policy.xml`, a.policy);
+      for (const o of a.operations) await put(`${base}apis/${a.id}/operations/${o.id}/policy.xml`, o.policy);
+    }
+    for (const p of level.products) {
+      await put(`${base}products/${p.id}/productInformation.json`, info(p.properties));
+      if (p.policy !== undefined) await put(`${base}products/${p.id}/policy.xml`, p.policy);
+      for (const api of p.apis)
+        await put(`${base}products/${p.id}/apis/${api}/productApiInformation.json`, info({}));
+    }
+  };
+  await writeLevel('', snapshot);
+  for (const w of snapshot.workspaces ?? []) {
+    await put(`workspaces/${w.id}/workspaceInformation.json`, info(w.properties));
+    await writeLevel(`workspaces/${w.id}/`, w.content);
   }
   // A full extract removes its own files of resources APIM no longer has, and only those.
   if (options.replace) await removeStale(dir, new Set(files));
