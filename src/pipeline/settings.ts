@@ -78,6 +78,8 @@ export interface AzureSettings {
   filters: { apis?: string[]; products?: string[] };
   prune: boolean;
   includeExtra: boolean;
+  /** auto: an incremental plan when the deployment record makes it safe; full: read everything. */
+  planScope: 'auto' | 'full';
 }
 
 /** How a door hands its inputs over: by table name, already trimmed; undefined when not given. */
@@ -278,5 +280,6 @@ export function readAzureSettings(reader: InputReader, ctx: SettingsContext): Az
     filters: { apis: list('apis'), products: list('products') },
     prune: bool('prune'),
     includeExtra: bool('include-extra'),
+    planScope: oneOf('plan-scope', ['auto', 'full'] as const) ?? 'auto',
   };
 }

@@ -69,7 +69,8 @@ async function planApplyVerify(
     environment: s.validation.environment,
     values: validated.templateValues,
     filters: azure.filters,
-    concurrency: azure.concurrency,
+    // The ruleset validation used: a changed ruleset makes the plan full.
+    configFile: s.validation.config ? path.resolve(source.path, s.validation.config) : undefined,
     logger: host.logger,
   };
   const tag = source.commit.slice(0, 12);
@@ -98,7 +99,7 @@ async function planApplyVerify(
 
   const plan = await host.logger.group('Plan', () =>
     withProgress(host, { doing: 'Planning', done: 'Planned' }, (progress, retry) =>
-      planDeployment({ ...planOptions, prune: azure.prune, progress, retry }),
+      planDeployment({ ...planOptions, prune: azure.prune, scope: azure.planScope, progress, retry }),
     ),
   );
   const changes = plan.entries.filter((e) => e.action !== 'unchanged').length;
@@ -108,6 +109,8 @@ async function planApplyVerify(
   await writeUserFile(planFile, planJson, 'plan');
   host.setOutput('plan', planFile);
   host.setOutput('changes', String(changes));
+  host.setOutput('plan-scope', plan.scope.kind);
+  host.logger.info(`Plan scope: ${plan.scope.kind} (${plan.scope.reason}).`);
   const planMarkdown = renderPlanMarkdown(plan);
   host.logger.info(planLine(plan, changes));
   await host.appendSummary(planMarkdown);
