@@ -36,6 +36,7 @@ export const BED_TESTS = [
   'test/emulator/pipelines-identity-sdk.test.ts',
   'test/emulator/resources-sdk.test.ts',
   'test/emulator/seed-and-admin.test.ts',
+  'test/emulator/workspaces-sdk.test.ts',
   'test/act/**/*.test.ts',
   'test/examples/**/*.test.ts',
 ];
