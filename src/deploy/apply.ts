@@ -214,6 +214,19 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     }
   }
 
+  // Exit 4 leaves APIM partly at the new commit while the record names the old one: a later incremental
+  // plan (which trusts the record) could miss what stayed changed. Dropping the record's state makes
+  // the next plan read everything.
+  if (failure && notRestored.length && options.writeRecord !== false && plan.environment) {
+    try {
+      await dropRecordState(conn, plan.environment, retry);
+    } catch (err) {
+      warnings.push(
+        `The deployment record could not be marked stale (${armErrorInfo(err).message}): run the next plan with plan-scope: full.`,
+      );
+    }
+  }
+
   const requests = conn.records.slice(firstRecord);
   const writes = requests.filter(isWrite).length;
   const outcome: ApplyOutcome = !changes.length
@@ -352,6 +365,40 @@ async function rollbackOne(
   }
   if (!snapshot) throw new Error('no snapshot to restore');
   return undo(() => writeResource(conn, ref, snapshot, ifMatch), isSnapshot);
+}
+
+/** Removes the incremental-plan state from the environment's record, so that the next plan is full. */
+async function dropRecordState(
+  conn: ApimConnection,
+  environment: string,
+  retry?: ArmRetryOptions,
+): Promise<void> {
+  const ref = refFor('namedValue', { name: recordName(environment) });
+  const current = await withArmRetry(() => readResource(conn, ref), retry);
+  if (!current.exists || typeof current.properties?.value !== 'string') return;
+  let record: Record<string, unknown>;
+  try {
+    record = JSON.parse(current.properties.value) as Record<string, unknown>;
+  } catch {
+    return;
+  }
+  if (!('state' in record)) return;
+  delete record.state;
+  await withArmRetry(
+    () =>
+      writeResource(
+        conn,
+        ref,
+        {
+          displayName: recordName(environment),
+          value: JSON.stringify(record),
+          secret: false,
+          tags: ['apim-gogs'],
+        },
+        current.etag,
+      ),
+    retry,
+  );
 }
 
 /**

@@ -2,7 +2,16 @@ import { applyPlan, planDeployment, type ApplyResult } from '../../src/deploy/in
 import { readResource, refFor } from '../../src/deploy/resources.js';
 import type { FaultSpec } from '../../src/emulator/index.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
-import { commitA, commitB, fastRetry, makeRepo, repoA, repoB, startApimBed, type ApimBed } from './support.js';
+import {
+  commitA,
+  commitB,
+  fastRetry,
+  makeRepo,
+  repoA,
+  repoB,
+  startApimBed,
+  type ApimBed,
+} from './support.js';
 
 /**
  * For each failure injected at each write of a multi-resource deployment (2 named values, 2 backends,
@@ -133,6 +142,9 @@ describe('rollback: a failure at any write leaves APIM fully at the old commit',
         source: { commit: commitB },
         environment: 'test',
       });
+      const recordRef = refFor('namedValue', { name: 'apim-gogs-deployment-test' });
+      const before = await readResource(conn, recordRef);
+      expect(JSON.parse(String(before.properties?.value))).toHaveProperty('state');
       bed.emu.addFault({ kind: 'error', status: 500, method: 'PUT', path: '/policies/policy', times: 0 });
       bed.emu.addFault({
         kind: 'error',
@@ -151,6 +163,9 @@ describe('rollback: a failure at any write leaves APIM fully at the old commit',
       expect(result.outcome).toBe('rollback-incomplete');
       expect(result.exitCode).toBe(4);
       expect(result.notRestored.map((n) => n.key)).toEqual(['policyFragments/cors']);
+      // APIM is partly at B while the record names A: the record loses its state, so the next plan is full.
+      const record = await readResource(conn, recordRef);
+      expect(JSON.parse(String(record.properties?.value))).not.toHaveProperty('state');
       expect(result.restored).toEqual(
         expect.arrayContaining([
           'namedValues/env-name',
