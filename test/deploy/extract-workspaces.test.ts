@@ -203,4 +203,30 @@ describe('extract with workspaces', () => {
     expect(result.counts.workspaces).toBe(1);
     expect(result.files).toContain('policy.xml');
   });
+
+  it("a workspace backend's credential is written as a placeholder named with the workspace, never as its value", async () => {
+    const conn = bed.connect();
+    await conn.client.workspaceBackend.createOrUpdate(
+      conn.resourceGroup,
+      conn.serviceName,
+      'sales',
+      'keyed',
+      {
+        url: 'https://keyed.example',
+        protocol: 'http',
+        credentials: { header: { 'x-key': ['never-written-ws-secret'] } },
+      },
+    );
+    const root = await tempDir();
+    const result = await extractInstance({ connection: conn, root, filters: { workspaces: ['sales'] } });
+    const text = await readFile(
+      path.join(root, 'workspaces/sales/backends/keyed/backendInformation.json'),
+      'utf8',
+    );
+    expect(text).not.toContain('never-written-ws-secret');
+    expect(JSON.parse(text).properties.credentials).toEqual({
+      header: { 'x-key': ['#{backend-sales-keyed-header-x-key}#'] },
+    });
+    expect(result.credentialPlaceholders).toEqual(['backend-sales-keyed-header-x-key']);
+  });
 });

@@ -204,7 +204,12 @@ async function readLevel(options: ReadOptions, level: Level): Promise<LevelSnaps
 
   snapshot.backends = await mapLimit(names(backendList), limit, async (id) => {
     const live = await arm(() => readResource(conn, refFor('backend', { name: id, ...ws })));
-    return { id, properties: backendProperties(id, live.properties ?? {}, snapshot.credentialPlaceholders) };
+    // A workspace backend's placeholders carry the workspace: a service backend of the same id is another.
+    const named = level.workspaceId ? `${level.workspaceId}-${id}` : id;
+    return {
+      id,
+      properties: backendProperties(named, live.properties ?? {}, snapshot.credentialPlaceholders),
+    };
   });
 
   snapshot.fragments = (
