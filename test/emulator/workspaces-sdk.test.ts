@@ -187,6 +187,37 @@ describe('workspace routes', () => {
     expect(await status(client.workspaceBackend.get(rg, svc, 'sales', 'orders'))).toBe(404);
     expect((await client.backend.get(rg, svc, 'orders')).url).toBe('https://svc.example');
   });
+  it("a fragment a workspace policy includes cannot be deleted; the service's fragment of the same id can", async () => {
+    const fragment = {
+      value:
+        '<fragment><set-header name="y" exists-action="override"><value>1</value></set-header></fragment>',
+      format: 'rawxml' as const,
+    };
+    const svcFragment = await client.policyFragment.beginCreateOrUpdateAndWait(
+      rg,
+      svc,
+      'shared',
+      fragment,
+      poll,
+    );
+    const wsFragment = await client.workspacePolicyFragment.beginCreateOrUpdateAndWait(
+      rg,
+      svc,
+      'sales',
+      'shared',
+      fragment,
+      poll,
+    );
+    await client.workspaceApiPolicy.createOrUpdate(rg, svc, 'sales', 'orders', 'policy', {
+      value: ok.replace('<base /></inbound>', '<base /><include-fragment fragment-id="shared" /></inbound>'),
+      format: 'rawxml',
+    });
+    expect(
+      await status(client.workspacePolicyFragment.delete(rg, svc, 'sales', 'shared', wsFragment.eTag!)),
+    ).toBe(400);
+    // The workspace policy includes the workspace's own 'shared', not the service's.
+    expect(await status(client.policyFragment.delete(rg, svc, 'shared', svcFragment.eTag!))).toBe(200);
+  });
 });
 
 describe('workspace seeds', () => {

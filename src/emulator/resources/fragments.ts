@@ -41,15 +41,24 @@ function includes(node: PolicyNode, id: string): boolean {
   return el.children.some((c) => includes(c, id));
 }
 
-/** Policies and fragments that include the fragment `id`. */
+/**
+ * Policies and fragments that include the fragment `id`. Seen from the service, a workspace policy
+ * includes the service's fragment only when its workspace has no fragment of that id (the workspace's
+ * own comes first, resources/workspaces.ts).
+ */
 export function fragmentReferences(svc: ApimService, id: string): StoredEntity[] {
+  const ownFragment = (e: StoredEntity): boolean => {
+    const ws = /^workspaces\/([^/]+)\//i.exec(e.path);
+    return !!ws && svc.store.get(`workspaces/${ws[1]}/policyFragments/${id}`) !== undefined;
+  };
   return svc.store
     .all()
     .filter(
       (e) =>
         e.properties.document &&
         e.path.toLowerCase() !== `policyfragments/${id.toLowerCase()}` &&
-        includes((e.properties.document as PolicyDocument).root, id),
+        includes((e.properties.document as PolicyDocument).root, id) &&
+        !ownFragment(e),
     );
 }
 
