@@ -264,6 +264,68 @@ describe('workspaces: rollback', () => {
     }
   });
 
+  it("a workspace secret moved to Key Vault gets its value back on rollback (read by the workspace's listValue)", async () => {
+    const sales = seed.workspaces!.sales;
+    const bed = await startApimBed({
+      seed: {
+        ...seed,
+        workspaces: {
+          sales: {
+            ...sales,
+            namedValues: { 'sales-secret': { displayName: 'sales-secret', value: 'hunter2', secret: true } },
+          },
+        },
+      },
+    });
+    try {
+      expect((await deploy(bed, repoA, commitA)).result.outcome).toBe('succeeded');
+      bed.emu.addFault({
+        kind: 'error',
+        status: 500,
+        method: 'PUT',
+        path: '/workspaces/sales/apis/orders/policies/policy',
+        times: 0,
+      });
+      const toKeyVault = {
+        ...repoB,
+        [`${ws}/named values/sales-secret/namedValueInformation.json`]: info({
+          displayName: 'sales-secret',
+          secret: true,
+          keyVault: { secretIdentifier: 'https://vault.example/secrets/sales' },
+        }),
+      };
+      const { plan, result } = await deploy(bed, toKeyVault, commitB);
+      bed.emu.clearFaults();
+      expect(changes(plan)).toContain('update workspaces/sales/namedValues/sales-secret');
+      // The value was kept before the write, from the workspace's own listValue.
+      expect(
+        bed.emu
+          .requests()
+          .some(
+            (r) =>
+              r.method === 'POST' && /\/workspaces\/sales\/namedValues\/sales-secret\/listValue/.test(r.path),
+          ),
+      ).toBe(true);
+      expect(result.outcome).toBe('rolled-back');
+      expect(result.notRestored).toEqual([]);
+      const conn = bed.connect();
+      const live = await readResource(
+        conn,
+        refFor('namedValue', { name: 'sales-secret', workspaceId: 'sales' }),
+      );
+      expect(live.properties?.keyVault).toBeUndefined();
+      const value = await conn.client.workspaceNamedValue.listValue(
+        conn.resourceGroup,
+        conn.serviceName,
+        'sales',
+        'sales-secret',
+      );
+      expect(value.value).toBe('hunter2');
+    } finally {
+      await bed.close();
+    }
+  });
+
   it('a workspace that does not exist is a 404 from APIM, and nothing is written', async () => {
     const bed = await startApimBed({ seed });
     try {
