@@ -17,7 +17,10 @@ export async function runPipeline(host: Host, settings: () => Settings): Promise
     if (s.mode === 'checkout') return ExitCode.Ok;
     if (s.mode === 'extract') {
       const { extractStage } = await import('./stages/extract-stage.js');
-      return await extractStage(host, s, source, { artifactsPath: s.validation.artifactsPath, push: s.gogsPush });
+      return await extractStage(host, s, source, {
+        artifactsPath: s.validation.artifactsPath,
+        push: s.gogsPush,
+      });
     }
 
     // Loaded on demand: a checkout-only step never parses the validator or the Azure SDKs.

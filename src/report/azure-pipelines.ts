@@ -10,7 +10,8 @@ const escape = (s: string): string => escapeMessage(s).replace(/]/g, '%5D').repl
 /** `##vso[task.logissue type=error;sourcepath=..;linenumber=..;columnnumber=..;code=..]message` */
 export function azureLogIssue(d: Diagnostic): string {
   // Azure DevOps knows only error and warning issues; an info finding is logged as plain text.
-  if (d.severity === 'info') return neutralise(`${d.file}:${d.line}:${d.column} info ${d.ruleId}: ${d.message}`);
+  if (d.severity === 'info')
+    return neutralise(`${d.file}:${d.line}:${d.column} info ${d.ruleId}: ${d.message}`);
   const props = [
     `type=${d.severity}`,
     `sourcepath=${d.file}`,

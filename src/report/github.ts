@@ -1,5 +1,8 @@
 import type { Diagnostic } from '../shared/diagnostic.js';
-import { escapeCommandData as escapeData, escapeCommandProperty as escapeProperty } from '../shared/workflow-text.js';
+import {
+  escapeCommandData as escapeData,
+  escapeCommandProperty as escapeProperty,
+} from '../shared/workflow-text.js';
 import { summaryLine, type ReportInput } from './types.js';
 
 const COMMAND: Record<Diagnostic['severity'], string> = {
@@ -7,7 +10,6 @@ const COMMAND: Record<Diagnostic['severity'], string> = {
   warning: 'warning',
   info: 'notice',
 };
-
 
 /** One GitHub annotation line per diagnostic: `::error file=..,line=..,col=..,title=..::message`. */
 export function githubAnnotation(d: Diagnostic): string {

@@ -2,7 +2,16 @@ import { applyPlan, planDeployment, type ApplyResult } from '../../src/deploy/in
 import { readResource, refFor, type ResourceKind } from '../../src/deploy/resources.js';
 import type { FaultSpec } from '../../src/emulator/index.js';
 import type { PolicyRepository } from '../../src/policy/repository.js';
-import { commitA, commitB, fastRetry, makeRepo, repoA, repoB, startApimBed, type ApimBed } from './support.js';
+import {
+  commitA,
+  commitB,
+  fastRetry,
+  makeRepo,
+  repoA,
+  repoB,
+  startApimBed,
+  type ApimBed,
+} from './support.js';
 
 /**
  * Rollback restores only what apim-gogs itself wrote. A resource someone else changed afterwards is
