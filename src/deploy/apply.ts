@@ -344,18 +344,17 @@ async function rollbackOne(
     );
   }
 
-  // The ETag of our write when we know it; otherwise the write's outcome is unknown: read.
-  let etag = d.etagAfter;
-  if (!etag) {
-    const now = await read();
-    if (!now.exists) {
-      if (entry.action === 'create') return false; // the create did not happen
-      throw new ConcurrentChange(key, true); // deleted since: by someone else
-    }
-    if (entry.action === 'update' && isSnapshot(now)) return false; // the update did not happen
-    if (!holds(kind, now, written(entry, provenance))) throw new ConcurrentChange(key, true);
-    etag = now.etag;
+  // Read first, even when our write's answer gave an ETag: a long-running write's ETag comes from
+  // the poller's last read, which may already show a change someone made after ours (the soak found
+  // such edits overwritten). Restore only what still holds exactly what apim-gogs wrote.
+  const now = await read();
+  if (!now.exists) {
+    if (entry.action === 'create') return false; // the create did not happen, or was undone since
+    throw new ConcurrentChange(key, true); // deleted since: by someone else
   }
+  if (entry.action === 'update' && isSnapshot(now)) return false; // the update did not happen
+  if (!holds(kind, now, written(entry, provenance))) throw new ConcurrentChange(key, true);
+  const etag = now.etag;
   const ifMatch = etag ?? '*';
   if (entry.action === 'create') {
     return undo(
