@@ -73,6 +73,7 @@ const workspace = (name: string): NonNullable<Seed['workspaces']>[string] => ({
     gold: {
       displayName: 'Gold',
       state: 'published',
+      apis: ['orders'],
       policy: rawxml(policy('<rate-limit calls="100" renewal-period="60" />')),
     },
   },
@@ -140,6 +141,7 @@ describe('extract with workspaces', () => {
       'workspaces/sales/policy fragments/sales-cors/policy.xml',
       'workspaces/sales/policy fragments/sales-cors/policyFragmentInformation.json',
       'workspaces/sales/policy.xml',
+      'workspaces/sales/products/gold/apis/orders/productApiInformation.json',
       'workspaces/sales/products/gold/policy.xml',
       'workspaces/sales/products/gold/productInformation.json',
       'workspaces/sales/workspaceInformation.json',

@@ -218,6 +218,22 @@ describe('workspace routes', () => {
     // The workspace policy includes the workspace's own 'shared', not the service's.
     expect(await status(client.policyFragment.delete(rg, svc, 'shared', svcFragment.eTag!))).toBe(200);
   });
+  it('a workspace product lists its APIs as product-API links carrying the API full id', async () => {
+    await client.workspaceProduct.createOrUpdate(rg, svc, 'sales', 'gold', { displayName: 'Gold' });
+    const apiId = `${emu.serviceId}/workspaces/sales/apis/orders`;
+    await client.workspaceProductApiLink.createOrUpdate(rg, svc, 'sales', 'gold', 'orders', { apiId });
+    const links = (
+      await client.workspaceProductApiLink.listByProduct(rg, svc, 'sales', 'gold').byPage().next()
+    ).value as { apiId?: string }[];
+    expect(links.map((l) => l.apiId)).toEqual([apiId]);
+    expect(
+      await status(
+        client.workspaceProductApiLink.createOrUpdate(rg, svc, 'sales', 'gold', 'x', {
+          apiId: `${emu.serviceId}/workspaces/sales/apis/nothing`,
+        }),
+      ),
+    ).toBe(400);
+  });
 });
 
 describe('workspace seeds', () => {

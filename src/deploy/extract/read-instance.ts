@@ -86,7 +86,7 @@ interface Level {
   operations(apiId: string): AsyncIterable<{ name?: string }>;
   getApi(id: string, o: RawOptions): Promise<unknown>;
   getProduct(id: string, o: RawOptions): Promise<unknown>;
-  /** API ids linked to a product (none read in a workspace: its product-API links are not extracted yet). */
+  /** API ids linked to a product (a workspace keeps them as product-API links). */
   productApis(id: string): AsyncIterable<{ name?: string }>;
 }
 type RawOptions = { onResponse: (r: FullOperationResponse) => void };
@@ -120,7 +120,12 @@ function workspaceLevel(conn: ApimConnection, ws: string): Level {
     operations: (api) => c.workspaceApiOperation.listByApi(rg, svc, ws, api),
     getApi: (id, o) => c.workspaceApi.get(rg, svc, ws, id, o),
     getProduct: (id, o) => c.workspaceProduct.get(rg, svc, ws, id, o),
-    productApis: () => (async function* () {})(),
+    // A workspace product's APIs are links whose apiId is the API's full id; the layout names the API.
+    productApis: (id) =>
+      (async function* () {
+        for await (const link of c.workspaceProductApiLink.listByProduct(rg, svc, ws, id))
+          if (link.apiId) yield { name: link.apiId.split('/').pop() };
+      })(),
   };
 }
 

@@ -1,5 +1,12 @@
 import { entityNotFound, invalidField } from '../arm-errors.js';
-import type { ArmCall, ApimService } from '../service.js';
+import {
+  entityBody,
+  listBody,
+  propertiesOf,
+  requireEntity,
+  type ArmCall,
+  type ApimService,
+} from '../service.js';
 import { EntityStore, type StoredEntity } from '../store.js';
 import { apiRoutes } from './apis.js';
 import { backendRoutes } from './backends.js';
@@ -124,8 +131,75 @@ const workspaceEntity = entityRoutes({
   normalize: workspaceProperties,
 });
 
+/**
+ * A workspace product's APIs are product-API links (`products/{p}/apiLinks/{link}`, properties.apiId
+ * the API's full id) rather than the service's `products/{p}/apis/{api}`. They are kept as the same
+ * link entities the service uses (seeds write them), named by API id, and shown in the link shape.
+ */
+function apiLink(call: ArmCall, svc: WorkspaceService, e: StoredEntity): Record<string, unknown> {
+  const product = call.params.productId;
+  return {
+    ...entityBody(
+      svc,
+      { ...e, path: `products/${product}/apiLinks/${e.name}` },
+      { apiId: `${svc.serviceId}/apis/${e.name}` },
+    ),
+    type: 'Microsoft.ApiManagement/service/workspaces/products/apiLinks',
+  };
+}
+
+const apiLinkRoutes: ArmRoute[] = [
+  {
+    pattern: `${WS}/products/{productId}/apiLinks`,
+    methods: {
+      GET: (call) => {
+        const svc = workspaceService(call.svc, call.params.workspaceId);
+        requireEntity({ ...call, svc }, 'Product', `products/${call.params.productId}`);
+        const links = svc.store.list(`products/${call.params.productId}/apis`);
+        return {
+          status: 200,
+          body: listBody(
+            call,
+            links.map((e) => apiLink(call, svc, e)),
+          ),
+        };
+      },
+    },
+  },
+  {
+    pattern: `${WS}/products/{productId}/apiLinks/{apiLinkId}`,
+    methods: {
+      GET: (call) => {
+        const svc = workspaceService(call.svc, call.params.workspaceId);
+        const e = requireEntity(
+          { ...call, svc },
+          'ProductApiLink',
+          `products/${call.params.productId}/apis/${call.params.apiLinkId}`,
+        );
+        return { status: 200, body: apiLink(call, svc, e) };
+      },
+      PUT: (call) => {
+        const svc = workspaceService(call.svc, call.params.workspaceId);
+        requireEntity({ ...call, svc }, 'Product', `products/${call.params.productId}`);
+        const apiId = propertiesOf(call).apiId;
+        const api = typeof apiId === 'string' ? apiId.split('/').pop()! : '';
+        if (!api || !svc.store.get(`apis/${api}`))
+          throw invalidField('apiId', `Api '${String(apiId)}' not found in the workspace.`);
+        const e = svc.store.put({
+          path: `products/${call.params.productId}/apis/${api}`,
+          name: api,
+          type: 'Microsoft.ApiManagement/service/apis',
+          properties: {},
+        });
+        return { status: 201, body: apiLink(call, svc, e) };
+      },
+    },
+  },
+];
+
 export const workspaceRoutes: ArmRoute[] = [
   ...workspaceEntity,
+  ...apiLinkRoutes,
   ...[
     ...policyRoutes,
     ...namedValueRoutes,
