@@ -232,7 +232,8 @@ export const INPUTS = {
     label: 'Subscription ID',
     group: 'azure',
     commands: ['run', 'plan', 'deploy', 'verify', 'blame', 'extract'],
-    description: 'Subscription of the APIM service (a UUID). Azure Pipelines: default, the subscription of the service connection.',
+    description:
+      'Subscription of the APIM service (a UUID). Azure Pipelines: default, the subscription of the service connection.',
   },
   'resource-group': {
     label: 'Resource group',
