@@ -14,7 +14,7 @@ import type { PolicyRepository } from '../../src/policy/repository.js';
 import { fileURLToPath } from 'node:url';
 import { requestGitHubIdToken } from '../support/github-id-token.js';
 
-/** A running emulator with an app registration trusting the emulated GitHub issuer. */
+/** The Azure-only bed (no Gogs): a running emulator with an app registration trusting the emulated GitHub issuer. The whole bed, Gogs included, is test/bed/bed.ts. */
 export interface ApimBed {
   emu: Emulator;
   clientId: string;
