@@ -49,8 +49,11 @@ export class GogsClient {
 
   /** The token's user; a rejected token is a ConfigurationError. */
   async getUser(): Promise<{ login: string }> {
-    const u = await this.json<{ login?: string; username: string }>('GET', 'user');
-    return { login: u.login ?? u.username };
+    const u = await this.json<unknown>('GET', 'user');
+    const user = this.shaped<{ login?: unknown; username?: unknown }>(u, 'GET user', {});
+    const login = typeof user.login === 'string' ? user.login : user.username;
+    if (typeof login !== 'string') throw this.unexpected('GET user', 'names no user');
+    return { login };
   }
 
   async getRepository(owner: string, name: string): Promise<GogsRepository> {
@@ -66,21 +69,26 @@ export class GogsClient {
       await this.getUser();
       throw missing();
     }
-    const r = this.parse<{
+    const r = this.shaped<{
       full_name: string;
       default_branch: string;
       private: boolean;
       mirror: boolean;
       clone_url: string;
       permissions?: { admin: boolean; push: boolean; pull: boolean };
-    }>(res, `GET repos/${owner}/${name}`);
+    }>(this.parse(res, `GET repos/${owner}/${name}`), `GET repos/${owner}/${name}`, { full_name: 'string' });
+    const perms = r.permissions && typeof r.permissions === 'object' ? r.permissions : undefined;
     return {
       fullName: r.full_name,
       defaultBranch: r.default_branch || 'master',
       private: r.private,
       mirror: r.mirror,
       cloneUrl: r.clone_url,
-      permissions: r.permissions ?? { admin: false, push: false, pull: true },
+      permissions: {
+        admin: perms?.admin === true,
+        push: perms?.push === true,
+        pull: perms ? perms.pull !== false : true,
+      },
     };
   }
 
@@ -88,10 +96,14 @@ export class GogsClient {
   async getCommit(owner: string, name: string, ref: string): Promise<GogsCommit | undefined> {
     const res = await this.send('GET', `repos/${enc(owner)}/${enc(name)}/commits/${enc(ref)}`);
     if (res.status === 404 || res.status === 422 || res.status === 500) return undefined;
-    const c = this.parse<{
+    const c = this.shaped<{
       sha: string;
       commit: { author: { name: string; email: string; date: string }; message: string };
-    }>(res, 'GET commits');
+    }>(this.parse(res, 'GET commits'), 'GET commits', {
+      sha: 'string',
+      'commit.author.name': 'string',
+      'commit.message': 'string',
+    });
     return { sha: c.sha, author: c.commit.author, message: c.commit.message };
   }
 
@@ -112,21 +124,31 @@ export class GogsClient {
   }
 
   async listIssueComments(owner: string, name: string, issue: number): Promise<GogsComment[]> {
-    const list = await this.json<{ id: number; body: string; user: { username: string } }[]>(
-      'GET',
-      `repos/${enc(owner)}/${enc(name)}/issues/${issue}/comments`,
-    );
-    return list.map((c) => ({ id: c.id, body: c.body, user: c.user.username }));
+    const what = `GET issues/${issue}/comments`;
+    const list = await this.json<unknown>('GET', `repos/${enc(owner)}/${enc(name)}/issues/${issue}/comments`);
+    if (!Array.isArray(list)) throw this.unexpected(what, 'is not a list');
+    return list.map((item) => {
+      const c = this.shaped<{ id: number; body: string; user: { username: string } }>(item, what, {
+        id: 'number',
+        body: 'string',
+        'user.username': 'string',
+      });
+      return { id: c.id, body: c.body, user: c.user.username };
+    });
   }
 
   async createIssueComment(owner: string, name: string, issue: number, body: string): Promise<GogsComment> {
-    const c = await this.json<{ id: number; body: string; user: { username: string } }>(
+    const answer = await this.json<unknown>(
       'POST',
       `repos/${enc(owner)}/${enc(name)}/issues/${issue}/comments`,
       { body },
       { 404: () => new ConfigurationError(`Pull request #${issue} was not found in ${owner}/${name}.`) },
     );
-    return { id: c.id, body: c.body, user: c.user.username };
+    const c = this.shaped<{ id: number; body: string; user: { username: string } }>(answer, 'POST comment', {
+      id: 'number',
+      'user.username': 'string',
+    });
+    return { id: c.id, body: typeof c.body === 'string' ? c.body : body, user: c.user.username };
   }
 
   async editIssueComment(owner: string, name: string, commentId: number, body: string): Promise<void> {
@@ -155,7 +177,40 @@ export class GogsClient {
     if (res.status < 200 || res.status >= 300) {
       throw new Error(`Gogs answered ${what} with HTTP ${res.status}: ${res.body.slice(0, 200)}`);
     }
-    return (res.body ? JSON.parse(res.body) : undefined) as T;
+    let value: unknown;
+    try {
+      value = res.body ? JSON.parse(res.body) : undefined;
+    } catch {
+      throw this.unexpected(what, 'is not JSON');
+    }
+    return value as T;
+  }
+
+  /**
+   * An answer that is not what the Gogs API gives (a proxy's login page, another server): the user's
+   * gogs-url or network is wrong, not apim-gogs.
+   */
+  private unexpected(what: string, why: string): ConfigurationError {
+    return new ConfigurationError(
+      `${this.base.origin} answered ${what} with something that is not a Gogs API answer (it ${why}).`,
+      'Check that gogs-url is the Gogs server itself, not a proxy or login page in front of it.',
+    );
+  }
+
+  /** The answer as an object whose `fields` are strings (or the given types); otherwise unexpected(). */
+  private shaped<T>(value: unknown, what: string, fields: Record<string, 'string' | 'number' | 'object'>): T {
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw this.unexpected(what, 'is not an object');
+    for (const [field, type] of Object.entries(fields)) {
+      const v = field
+        .split('.')
+        .reduce<unknown>(
+          (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+          value,
+        );
+      if (typeof v !== type || v === null) throw this.unexpected(what, `has no ${type} ${field}`);
+    }
+    return value as T;
   }
 
   private send(method: string, path: string, body?: unknown): Promise<HttpResponse> {
