@@ -13,7 +13,7 @@ class VirtualClock {
   sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => this.timers.push({ at: this.t + Math.max(0, ms), resolve }));
   /** Runs until `work` settles, advancing time to the next timer whenever nothing else can run. */
-  async run<T>(work: Promise<T>): Promise<T> {
+  async run<T>(work: Promise<T>, limitMs = Infinity): Promise<T> {
     let done = false;
     const result = work.finally(() => (done = true));
     for (;;) {
@@ -23,6 +23,7 @@ class VirtualClock {
       this.timers.sort((a, b) => a.at - b.at);
       const next = this.timers.shift();
       if (!next) throw new Error('stalled: no timer and the work is not done');
+      if (next.at > limitMs) throw new Error(`stalled: still waiting after ${limitMs} ms of virtual time`);
       this.t = next.at;
       next.resolve();
     }
@@ -69,5 +70,23 @@ describe('pacing by ARM remaining-request headers', () => {
     // The bucket allows (400 - 60) / 40 = 8.5 s at best; pacing may not waste much of it.
     expect(r.seconds).toBeLessThan(8.5 * 1.25);
     expect(r.seconds).toBeGreaterThanOrEqual(8.5);
+  });
+});
+
+describe('a 429 from a service that sends no remaining counts', () => {
+  it('holds only for its Retry-After, then goes on (it never waits for a bucket it knows nothing of)', async () => {
+    const clock = new VirtualClock();
+    const bucket = new BucketEstimate('writes', clock.now, clock.sleep);
+    const work = (async () => {
+      for (let i = 0; i < 2; i++) {
+        await bucket.acquire();
+        bucket.settle(undefined, 429, 0);
+      }
+      await bucket.acquire();
+      bucket.settle(undefined, 200);
+      return clock.now();
+    })();
+    // Before the fix the estimate was capped at the highest count seen (none: 0), so acquire slept forever.
+    expect(await clock.run(work, 60_000)).toBeLessThan(1000);
   });
 });
