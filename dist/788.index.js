@@ -88,7 +88,12 @@ class BucketEstimate {
         const at = this.now();
         if (status === 429) {
             this.blockedUntil = Math.max(this.blockedUntil, at + (retryAfterMs ?? 1000));
-            this.sync(at, 0);
+            // Only a bucket ARM has described can be estimated: with no count ever seen, an empty estimate
+            // capped at the highest count (none) would never refill. Then the Retry-After hold is all.
+            if (this.highest > 0)
+                this.sync(at, 0);
+            else
+                this.pending = this.inFlight;
             return;
         }
         // No count in the answer: the request still took a token, so it stays counted until the next one.
