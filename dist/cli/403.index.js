@@ -536,7 +536,7 @@ async function extractStage(host, s, source, options) {
         connection,
         root: source.path,
         artifactsPath: options.artifactsPath,
-        filters: s.azure.filters,
+        filters: { ...s.azure.filters, workspaces: s.azure.workspaces },
         concurrency: s.azure.concurrency,
         logger: host.logger,
     }));

@@ -279,6 +279,13 @@ export const INPUTS = {
     commands: ['run', 'plan', 'deploy', 'verify', 'extract'],
     description: 'Comma-separated product ids: deploy (or extract) only their product policies.',
   },
+  workspaces: {
+    label: 'Workspaces',
+    group: 'deploy',
+    commands: ['run', 'extract'],
+    description:
+      'extract: only these APIM workspaces (comma-separated workspace ids); default: the service and every workspace.',
+  },
   prune: {
     label: 'Prune',
     group: 'deploy',

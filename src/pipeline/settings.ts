@@ -80,6 +80,8 @@ export interface AzureSettings {
   includeExtra: boolean;
   /** auto: an incremental plan when the deployment record makes it safe; full: read everything. */
   planScope: 'auto' | 'full';
+  /** extract: only these workspaces. */
+  workspaces?: string[];
 }
 
 /** How a door hands its inputs over: by table name, already trimmed; undefined when not given. */
@@ -281,5 +283,6 @@ export function readAzureSettings(reader: InputReader, ctx: SettingsContext): Az
     prune: bool('prune'),
     includeExtra: bool('include-extra'),
     planScope: oneOf('plan-scope', ['auto', 'full'] as const) ?? 'auto',
+    workspaces: list('workspaces'),
   };
 }

@@ -26,7 +26,6 @@ export interface ExtractOptions {
 export interface ExtractResult {
   /** Repository-relative files written. */
   files: string[];
-  /** Resources read, by kind. */
   /** Backend credential values written as #{placeholders}#. */
   credentialPlaceholders: string[];
   /** Resources read, by kind, over the service and its workspaces. */

@@ -54,7 +54,7 @@ export async function extractStage(
       connection,
       root: source.path,
       artifactsPath: options.artifactsPath,
-      filters: s.azure!.filters,
+      filters: { ...s.azure!.filters, workspaces: s.azure!.workspaces },
       concurrency: s.azure!.concurrency,
       logger: host.logger,
     }),
