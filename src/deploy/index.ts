@@ -18,14 +18,12 @@
  *     throws DesiredStateError (.diagnostics, file/line) for an unresolved #{placeholder}# or a secret in the repo.
  *   loadEnvironmentValues(root, environment): Promise<Record<string,string>>   // environments/<env>.yaml|json
  *   renderPlanMarkdown(plan, { title? }): string                               // summary / Gogs PR comment
- *   writePlanFile(path, plan): Promise<void>                                   // the `plan` output
  *
  * Apply
  *   applyPlan(options: ApplyOptions): Promise<ApplyResult>
  *     { plan, connection, identity: Identity, concurrency? (4), writeRecord? (true), logger? }
  *     result.exitCode: 0 ok / no changes, 3 failed and rolled back, 4 not fully rolled back (result.notRestored)
  *   renderApplyMarkdown(plan, result): string
- *   writeRecordFile(path, plan, result): Promise<void>                         // the `record` output
  *
  * Release gate
  *   verifyDeployment(options: VerifyOptions): Promise<VerifyResult>           // PlanOptions + includeExtra?
@@ -66,14 +64,7 @@ export {
   type SourceInfo,
 } from './plan.js';
 export { readProvenance, type Provenance } from './provenance.js';
-export {
-  deploymentRecord,
-  planForOutput,
-  renderApplyMarkdown,
-  renderPlanMarkdown,
-  writePlanFile,
-  writeRecordFile,
-} from './render.js';
+export { deploymentRecord, planForOutput, renderApplyMarkdown, renderPlanMarkdown } from './render.js';
 export { parseResourceKey, type ResourceKind, type ResourceRef } from './resources.js';
 export {
   renderDriftText,

@@ -1,6 +1,4 @@
 import { redactSecrets } from './redact.js';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { codeBlock, codeSpan, inlineText } from '../shared/markdown.js';
 import type { ApplyResult } from './apply.js';
 import type { Plan, PlanEntry } from './plan.js';
@@ -119,12 +117,6 @@ export function planForOutput(plan: Plan): Plan {
   };
 }
 
-/** Writes the plan as JSON (the `plan` output). */
-export async function writePlanFile(file: string, plan: Plan): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(planForOutput(plan), null, 2)}\n`);
-}
-
 /** The deployment record (the `record` output): every ARM request, hashes, identities. */
 export function deploymentRecord(plan: Plan, result: ApplyResult): Record<string, unknown> {
   return {
@@ -142,9 +134,4 @@ export function deploymentRecord(plan: Plan, result: ApplyResult): Record<string
     requests: result.requests,
     warnings: result.warnings,
   };
-}
-
-export async function writeRecordFile(file: string, plan: Plan, result: ApplyResult): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(deploymentRecord(plan, result), null, 2)}\n`);
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   applyPlan,
@@ -20,12 +21,11 @@ import { ConfigurationError, ExitCode } from '../../shared/errors.js';
 import type { Host } from '../../shared/host.js';
 import { codeBlock } from '../../shared/markdown.js';
 import { connectApim } from '../connect.js';
-import type { AzureSettings, Settings } from '../settings.js';
+import type { Settings } from '../settings.js';
 import { withProgress } from '../progress.js';
 import { writeUserFile } from '../user-file.js';
 import type { Source } from './source-stage.js';
 import type { Validated } from './validate-stage.js';
-import { readFile } from 'node:fs/promises';
 
 /** plan, deploy or verify against APIM. Returns the exit code. */
 export async function azureStage(
@@ -179,5 +179,3 @@ async function commentOnPullRequest(
   const how = await upsertPullRequestComment(client, owner, name, number, markdown);
   host.logger.info(`Plan ${how} as a comment on pull request #${number}.`);
 }
-
-export type { AzureSettings };
