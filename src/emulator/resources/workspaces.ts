@@ -8,14 +8,9 @@ import {
   type ApimService,
 } from '../service.js';
 import { EntityStore, type StoredEntity } from '../store.js';
-import { apiRoutes } from './apis.js';
-import { backendRoutes } from './backends.js';
 import { entityRoutes } from './crud.js';
-import { fragmentRoutes } from './fragments.js';
-import { namedValueRoutes } from './named-values.js';
-import { policyRoutes } from './policies.js';
-import { productRoutes } from './products.js';
 import type { ArmRoute } from './routes.js';
+import { serviceFamilyRoutes } from './service-families.js';
 
 /**
  * APIM workspaces (`workspaces/{workspaceId}/...`, api-version 2024-05-01): the workspace entity, and
@@ -200,12 +195,5 @@ const apiLinkRoutes: ArmRoute[] = [
 export const workspaceRoutes: ArmRoute[] = [
   ...workspaceEntity,
   ...apiLinkRoutes,
-  ...[
-    ...policyRoutes,
-    ...namedValueRoutes,
-    ...fragmentRoutes,
-    ...backendRoutes,
-    ...productRoutes,
-    ...apiRoutes,
-  ].map(inWorkspace),
+  ...serviceFamilyRoutes.map(inWorkspace),
 ];
