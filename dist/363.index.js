@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   azureStage: () => (/* binding */ azureStage)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -118,8 +120,6 @@ async function withProgress(host, words, work) {
 
 // EXTERNAL MODULE: ./src/pipeline/user-file.ts
 var user_file = __webpack_require__(8014);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/pipeline/stages/azure-stage.ts
 
 

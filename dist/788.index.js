@@ -661,7 +661,7 @@ __webpack_require__.d(__webpack_exports__, {
   lX: () => (/* reexport */ verifyDeployment)
 });
 
-// UNUSED EXPORTS: AUTH_KINDS, DEFAULT_AUDIENCE, blame, canonicalPolicy, desiredState, identityOf, loadEnvironmentValues, parseAuthKind, parseResourceKey, policiesEqual, readProvenance, renderBlameText, renderTemplate, writePlanFile, writeRecordFile
+// UNUSED EXPORTS: AUTH_KINDS, DEFAULT_AUDIENCE, blame, canonicalPolicy, desiredState, identityOf, loadEnvironmentValues, parseAuthKind, parseResourceKey, policiesEqual, readProvenance, renderBlameText, renderTemplate
 
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
@@ -1764,8 +1764,6 @@ var markdown = __webpack_require__(1680);
 ;// CONCATENATED MODULE: ./src/deploy/render.ts
 
 
-
-
 /** Plan, results and records as markdown (run summary, PR comment) and JSON files. */
 const ICON = {
     create: '+ create',
@@ -1864,11 +1862,6 @@ function planForOutput(plan) {
         })),
     };
 }
-/** Writes the plan as JSON (the `plan` output). */
-async function writePlanFile(file, plan) {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, `${JSON.stringify(planForOutput(plan), null, 2)}\n`);
-}
 /** The deployment record (the `record` output): every ARM request, hashes, identities. */
 function deploymentRecord(plan, result) {
     return {
@@ -1886,10 +1879,6 @@ function deploymentRecord(plan, result) {
         requests: result.requests,
         warnings: result.warnings,
     };
-}
-async function writeRecordFile(file, plan, result) {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, `${JSON.stringify(deploymentRecord(plan, result), null, 2)}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/verify.ts
@@ -1954,14 +1943,12 @@ function renderDriftText(result) {
  *     throws DesiredStateError (.diagnostics, file/line) for an unresolved #{placeholder}# or a secret in the repo.
  *   loadEnvironmentValues(root, environment): Promise<Record<string,string>>   // environments/<env>.yaml|json
  *   renderPlanMarkdown(plan, { title? }): string                               // summary / Gogs PR comment
- *   writePlanFile(path, plan): Promise<void>                                   // the `plan` output
  *
  * Apply
  *   applyPlan(options: ApplyOptions): Promise<ApplyResult>
  *     { plan, connection, identity: Identity, concurrency? (4), writeRecord? (true), logger? }
  *     result.exitCode: 0 ok / no changes, 3 failed and rolled back, 4 not fully rolled back (result.notRestored)
  *   renderApplyMarkdown(plan, result): string
- *   writeRecordFile(path, plan, result): Promise<void>                         // the `record` output
  *
  * Release gate
  *   verifyDeployment(options: VerifyOptions): Promise<VerifyResult>           // PlanOptions + includeExtra?
