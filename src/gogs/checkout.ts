@@ -1,11 +1,13 @@
-import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { RetryOptions } from '../shared/retry.js';
 import { GogsClient, type GogsRepository } from './client.js';
-import { gitCredentials } from './credentials.js';
+import { claimCheckoutPath, type CheckoutPathClaim } from './checkout-path.js';
+import { gitCredentials, type GitCredentials } from './credentials.js';
 import { fetchRef } from './fetch.js';
+import { fetchWithRetry } from './fetch-retry.js';
 import { git } from './git.js';
 import { waitForMirrorSync } from './mirror.js';
 import { assertRefName } from './ref-name.js';
@@ -50,7 +52,6 @@ type CheckedOutRef =
 
 /** Checks the policy repository out of Gogs at an exact commit. */
 export async function checkout(options: CheckoutOptions): Promise<CheckoutResult> {
-  const { logger } = options;
   const { owner, name } = parseRepositoryName(options.repository);
   // A hostile ref (`--upload-pack=x`, `main..x`, a newline) is refused before git sees it.
   if (options.ref?.trim()) assertRefName(options.ref.trim());
@@ -62,30 +63,57 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
   const creds = gitCredentials(base.toString(), options.token, options.caFile);
   creds.secrets.forEach(options.maskSecret);
   await ensureEmptyDirectory(options.path);
+  // A failed checkout leaves the path as it found it (absent or empty): a rerun into it must work.
+  const claim = await claimCheckoutPath(options.path);
+  return checkOutInto(options, claim, { owner, name, label, base, creds }).catch(async (err: unknown) => {
+    await claim.release();
+    throw err;
+  });
+}
 
+/** The repository and server of one checkout, as checkout() has checked them. */
+interface Target {
+  owner: string;
+  name: string;
+  label: string;
+  base: URL;
+  creds: GitCredentials;
+}
+
+async function checkOutInto(
+  options: CheckoutOptions,
+  claim: CheckoutPathClaim,
+  { owner, name, label, base, creds }: Target,
+): Promise<CheckoutResult> {
+  const { logger } = options;
   const ca = options.caFile ? await readFile(options.caFile, 'utf8') : undefined;
   const client = new GogsClient({ url: base.toString(), token: options.token, ca, retry: options.retry });
   const remote = new URL(`${owner}/${name}.git`, base).toString();
-  await mkdir(options.path, { recursive: true });
   await initRepository(options.path, remote);
 
   // The API call (permissions, default branch, clear errors for a bad token or repository) runs
   // alongside the fetch; its verdict is awaited before the fetch's. Without a ref the server's HEAD
   // (Gogs points it at the default branch) is fetched, and named once the API has answered.
   const repoLookup = client.getRepository(owner, name);
+  // A fetch cut short or failed by Gogs for a moment is tried again; in the end a clear message.
+  const fetching = (ref: string) =>
+    claim.track(
+      fetchWithRetry(() => fetchRef(ref, options.path, creds.env, options.fetchDepth, label), {
+        label,
+        origin: base.origin,
+        retry: { attempts: 4, baseDelayMs: 1000, ...options.retry },
+        logger,
+        signal: claim.signal,
+        secrets: creds.secrets,
+      }),
+    );
   let resolved: CheckedOutRef;
   if (!options.syncMirror) {
-    const fetching = fetchRef(
-      options.ref?.trim() || 'HEAD',
-      options.path,
-      creds.env,
-      options.fetchDepth,
-      label,
-    );
-    fetching.catch(() => undefined);
+    const fetched = fetching(options.ref?.trim() || 'HEAD');
+    fetched.catch(() => undefined);
     const repo = await repoLookup;
     if (!options.expectWrite) warnAboutPrivileges(repo, logger);
-    resolved = await fetching;
+    resolved = await fetched;
     if (resolved.kind === 'head') {
       resolved = {
         kind: 'branch',
@@ -99,7 +127,7 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
     if (!options.expectWrite) warnAboutPrivileges(repo, logger);
     const wanted = options.ref?.trim() || repo.defaultBranch;
     await waitForMirrorSync(client, owner, name, wanted, logger, options.mirrorTimeoutMs);
-    resolved = await fetchRef(wanted, options.path, creds.env, options.fetchDepth, label);
+    resolved = await fetching(wanted);
   }
   // Each git process costs a start-up: what does not depend on the checkout runs beside it.
   const [, log] = await Promise.all([

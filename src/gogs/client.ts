@@ -34,6 +34,20 @@ export interface GogsClientOptions {
 /** A transport failure: Gogs could not be reached at all (worth retrying). */
 class UnreachableError extends Error {}
 
+/** Gogs (or a gateway before it) answered with a server error: worth retrying a read. */
+class ServerFailure extends UnreachableError {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
+/**
+ * Statuses a read is tried again on: a gateway's, and Gogs' own 500 (a restart, a locked database).
+ * Only for reads that mean the same when repeated; getCommit takes a 500 as "no such commit".
+ */
+const GATEWAY_STATUSES = [502, 503, 504];
+const READ_RETRY_STATUSES = [500, ...GATEWAY_STATUSES];
+
 /**
  * The Gogs REST API (v1). Gogs accepts only `Authorization: token <t>`; it has no pull-request or
  * commit-status API, so pull requests are addressed as issues.
@@ -64,7 +78,7 @@ export class GogsClient {
         `Repository ${owner}/${name} was not found on ${this.base.origin}, or the token's user cannot see it.`,
         'Check the repository input (owner/name) and that the token belongs to a user with at least read access (add it as a collaborator).',
       );
-    const res = await this.send('GET', `repos/${enc(owner)}/${enc(name)}`);
+    const res = await this.send('GET', `repos/${enc(owner)}/${enc(name)}`, undefined, READ_RETRY_STATUSES);
     if (res.status === 404) {
       await this.getUser();
       throw missing();
@@ -174,6 +188,12 @@ export class GogsClient {
         'Check that the token input holds a current Gogs access token (Your settings > Applications) of a user who can read the repository.',
       );
     }
+    if (res.status >= 500) {
+      throw new ConfigurationError(
+        `Gogs at ${this.base.origin} answered ${what} with HTTP ${res.status}.`,
+        'Gogs itself is failing (its log says why): check that it is up and healthy, then run the step again.',
+      );
+    }
     if (res.status < 200 || res.status >= 300) {
       throw new Error(`Gogs answered ${what} with HTTP ${res.status}: ${res.body.slice(0, 200)}`);
     }
@@ -213,7 +233,12 @@ export class GogsClient {
     return value as T;
   }
 
-  private send(method: string, path: string, body?: unknown): Promise<HttpResponse> {
+  private send(
+    method: string,
+    path: string,
+    body?: unknown,
+    retryStatuses = GATEWAY_STATUSES,
+  ): Promise<HttpResponse> {
     const url = new URL(`api/v1/${path}`, this.base);
     return withRetry(
       async () => {
@@ -227,9 +252,7 @@ export class GogsClient {
             },
             body: body === undefined ? undefined : JSON.stringify(body),
           });
-          if (res.status === 502 || res.status === 503 || res.status === 504) {
-            throw new UnreachableError(`HTTP ${res.status}`);
-          }
+          if (retryStatuses.includes(res.status)) throw new ServerFailure(res.status);
           return res;
         } catch (err) {
           if (err instanceof UnreachableError) throw err;
@@ -246,6 +269,12 @@ export class GogsClient {
       (err) => err instanceof UnreachableError,
       this.retry,
     ).catch((err: unknown) => {
+      if (err instanceof ServerFailure) {
+        throw new ConfigurationError(
+          `Gogs at ${this.base.origin} answered ${method} ${path} with HTTP ${err.status} on all ${this.retry.attempts} attempts.`,
+          'Gogs itself is failing (its log says why): check that it is up and healthy, then run the step again.',
+        );
+      }
       if (err instanceof UnreachableError) {
         throw new ConfigurationError(
           `Gogs at ${this.base.origin} could not be reached after ${this.retry.attempts} attempts: ${err.message}.`,

@@ -36,6 +36,13 @@ export interface GogsBed {
   /** The HTML of a web page (e.g. `owner/repo/pulls/1`) as the admin sees it, logged in. */
   page(pathname: string): Promise<string>;
   createUser(name: string, password: string): Promise<BedUser>;
+  /** A new access token of the user, named `name` (Gogs creates tokens with the user's password). */
+  newToken(user: BedUser, name: string): Promise<string>;
+  /**
+   * Deletes the user's token named `name` in the web UI (Your settings > Applications > Delete), as
+   * its owner would: Gogs has no API for it. Git and the API refuse the token from then on.
+   */
+  revokeToken(user: BedUser, name: string): Promise<void>;
   /** Calls the Gogs API as the admin. */
   api(method: string, apiPath: string, body?: unknown): Promise<unknown>;
   stop(): Promise<void>;
@@ -153,6 +160,8 @@ export async function startGogsBed(options: { seed?: boolean } = {}): Promise<Go
         return res.text();
       },
       createUser,
+      newToken: (user, name) => createToken(server.url, user.name, user.password, name),
+      revokeToken: (user, name) => revokeToken(server.url, user, name),
       api,
       async stop() {
         await server.stop();
@@ -166,7 +175,12 @@ export async function startGogsBed(options: { seed?: boolean } = {}): Promise<Go
   }
 }
 
-async function createToken(url: string, user: string, password: string): Promise<string> {
+async function createToken(
+  url: string,
+  user: string,
+  password: string,
+  name = `bed-${Date.now()}`,
+): Promise<string> {
   // Tokens are created with Basic auth and the real password; Gogs tokens have no scopes.
   const res = await fetch(new URL(`api/v1/users/${user}/tokens`, url), {
     method: 'POST',
@@ -174,7 +188,7 @@ async function createToken(url: string, user: string, password: string): Promise
       authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
       'content-type': 'application/json',
     },
-    body: JSON.stringify({ name: `bed-${Date.now()}` }),
+    body: JSON.stringify({ name }),
   });
   if (!res.ok) throw new Error(`token for ${user}: HTTP ${res.status}`);
   return ((await res.json()) as { sha1: string }).sha1;
@@ -248,4 +262,15 @@ async function openPullRequest(
   const m = /\/pulls\/(\d+)$/.exec(location);
   if (!m) throw new Error(`Gogs did not open the pull request (HTTP ${res.status}, location "${location}")`);
   return Number(m[1]);
+}
+
+async function revokeToken(url: string, user: BedUser, name: string): Promise<void> {
+  const { request, csrfFrom } = await webSession(url, user);
+  const page = await (await request('user/settings/applications')).text();
+  // Each token is listed as <strong>name</strong>, then its delete button with the token's id.
+  const at = page.indexOf(`<strong>${name}</strong>`);
+  const id = at === -1 ? undefined : /data-id="(\d+)"/.exec(page.slice(at))?.[1];
+  if (!id) throw new Error(`${user.name} has no token named ${name}`);
+  const res = await request('user/settings/applications/delete', { _csrf: csrfFrom(page), id });
+  if (!res.ok) throw new Error(`deleting token ${name} of ${user.name}: HTTP ${res.status}`);
 }

@@ -1,0 +1,422 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkout } from '../src/gogs/checkout.js';
+import { ConfigurationError, errorMessage } from '../src/shared/errors.js';
+import { MemoryLogger } from '../src/shared/logger.js';
+import { startFailingServer, startFaultProxy } from '../test/bed/fault-proxy.js';
+import { startGogsBed, type GogsBed } from '../test/bed/gogs-bed.js';
+import { projectRoot } from '../test/bed/paths.js';
+import { filesContaining } from '../test/support/secret-scan.js';
+import { Random } from './random.js';
+
+/**
+ * Checkout faults against the real Gogs (issue 9): Gogs stopped mid-answer (a byte-level proxy cuts
+ * the connection after N bytes, TLS end to end), slow (the proxy dribbles the answer), answering 500
+ * (an HTTPS server with the bed's certificate where Gogs stood), and the token revoked in the web UI
+ * between two runs. After each: a success is the right commit, a failure is a ConfigurationError (exit
+ * 2) naming the repository or server and what to do, with no stack and no token; the checkout path
+ * is absent or empty, nothing else is left beside it, and a rerun into the same path works.
+ */
+export type CheckoutFault =
+  /** The first `connections` connections (Infinity: all) are cut after `afterBytes` answer bytes. */
+  | { kind: 'stopped'; afterBytes: number; connections: number }
+  | { kind: 'slow'; chunk: number; delayMs: number }
+  /** The first `failures` requests (Infinity: all) are answered 500, later ones by Gogs. */
+  | { kind: 'error500'; failures: number }
+  /** The token worked for one run, then its owner deleted it in the web UI. */
+  | { kind: 'revoked' };
+
+export interface CheckoutFaultFigures {
+  runs: number;
+  /** Runs through the CLI door (a child process), among `runs`. */
+  cliRuns: number;
+  /** A fault that must pass (slow, a transient cut or 500) and passed. */
+  succeeded: number;
+  clearFailures: number;
+  /** Not a ConfigurationError, no repository/server or no hint in the message, or a stack trace. */
+  unclearFailures: number;
+  /** A success where a failure was due, or the other way round. */
+  wrongOutcomes: number;
+  /** A failed checkout left something at or beside its path. */
+  leftovers: number;
+  /** The rerun without the fault into the same path failed. */
+  rerunsFailed: number;
+  /** Did not end within the bound. */
+  hangs: number;
+  /** The token (any encoding) in a message, the log or the checkout. */
+  leaks: number;
+  failures: string[];
+}
+
+/** What one run came to; `problems` is empty when every promise held. */
+export interface CheckoutFaultVerdict {
+  outcome: 'success' | 'clear failure' | 'unclear failure' | 'hang';
+  /** The message the user saw (error and hint, or the CLI's stderr). */
+  message: string;
+  exitCode?: number;
+  /** The fault's connections were cut or requests failed, and the run still passed: retried. */
+  retried: boolean;
+  wrongOutcome: boolean;
+  leftover: boolean;
+  rerunFailed: boolean;
+  leaks: number;
+  problems: string[];
+}
+
+export interface CheckoutFaultBed {
+  gogs: GogsBed;
+  /** The commit every successful checkout must land on. */
+  sha: string;
+  work: string;
+  stop(): Promise<void>;
+}
+
+const BOUND_MS = 90_000;
+/** The production attempts (4); shorter waits than production's 1 s so the soak stays short. */
+const RETRY = { attempts: 4, baseDelayMs: 250 };
+const cliEntry = process.env.APIM_GOGS_CLI_BUNDLE;
+
+export async function startCheckoutFaultBed(): Promise<CheckoutFaultBed> {
+  const gogs = await startGogsBed();
+  const work = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-checkout-faults-'));
+  const sha = await gogs.commit({ 'apis/echo-api/README.md': 'The echo API.\n' }, 'Document the echo API');
+  return {
+    gogs,
+    sha,
+    work,
+    async stop() {
+      await gogs.stop();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A random fault; about half of the cuts and 500s are transient (the run must then pass). */
+export function randomFault(rng: Random): CheckoutFault {
+  const kind = rng.pick(['stopped', 'stopped', 'slow', 'error500', 'revoked'] as const);
+  if (kind === 'stopped') {
+    const transient = rng.next() < 0.5;
+    // Cut points from the TLS handshake to past the end of the pack (the answers are a few kB).
+    return {
+      kind,
+      afterBytes: Math.round(Math.exp(rng.next() * Math.log(12_000))),
+      connections: transient ? rng.int(1, 3) : Infinity,
+    };
+  }
+  if (kind === 'slow') return { kind, chunk: rng.pick([16, 64, 512, 4096]), delayMs: rng.int(1, 20) };
+  if (kind === 'error500') return { kind, failures: rng.next() < 0.5 ? rng.int(1, 3) : Infinity };
+  return { kind };
+}
+
+export function describeFault(f: CheckoutFault): string {
+  if (f.kind === 'stopped')
+    return `stopped after ${f.afterBytes} bytes on ${f.connections === Infinity ? 'every' : `the first ${f.connections}`} connection(s)`;
+  if (f.kind === 'slow') return `slow (${f.chunk}-byte pieces every ${f.delayMs} ms)`;
+  if (f.kind === 'error500')
+    return `HTTP 500 to ${f.failures === Infinity ? 'every request' : `the first ${f.failures} request(s)`}`;
+  return 'token revoked between runs';
+}
+
+/**
+ * Whether the run must pass, must fail, or may do either: a cut on every connection passes only when it
+ * falls after the last byte of every answer.
+ */
+function expected(f: CheckoutFault): 'pass' | 'fail' | 'either' {
+  if (f.kind === 'slow') return 'pass';
+  if (f.kind === 'revoked') return 'fail';
+  if (f.kind === 'error500') return f.failures === Infinity ? 'fail' : 'pass';
+  return f.connections !== Infinity ? 'pass' : f.afterBytes < 1000 ? 'fail' : 'either';
+}
+
+/** The server a run talks to, with the fault in place, and what the fault did. */
+interface FaultedServer {
+  url: string;
+  token: string;
+  /** Connections cut or requests failed so far. */
+  hits(): number;
+  /** Unblocks anything still waiting on it. */
+  close(): Promise<void>;
+}
+
+let tokens = 0;
+
+async function faultedServer(bed: CheckoutFaultBed, f: CheckoutFault): Promise<FaultedServer> {
+  const { gogs } = bed;
+  if (f.kind === 'stopped' || f.kind === 'slow') {
+    const proxy = await startFaultProxy(gogs.url, f.kind === 'slow' ? f : { ...f, kind: 'cut' as const });
+    return { url: proxy.url, token: gogs.bot.token, hits: () => proxy.cuts, close: () => proxy.close() };
+  }
+  if (f.kind === 'error500') {
+    const server = await startFailingServer(gogs.url, f.failures);
+    return {
+      url: server.url,
+      token: gogs.bot.token,
+      hits: () => Math.min(server.requests, f.failures),
+      close: () => server.close(),
+    };
+  }
+  // A token of the bot's own, used once with success, then deleted by its owner in the web UI.
+  const name = `soak-${process.pid}-${++tokens}`;
+  const token = await gogs.newToken(gogs.bot, name);
+  const first = path.join(bed.work, `${name}-first`);
+  await checkout(inProcess(gogs.url, gogs, token, first, new MemoryLogger()));
+  await rm(first, { recursive: true, force: true });
+  await gogs.revokeToken(gogs.bot, name);
+  return { url: gogs.url, token, hits: () => 1, close: async () => undefined };
+}
+
+function inProcess(url: string, gogs: GogsBed, token: string, dir: string, logger: MemoryLogger) {
+  return {
+    gogsUrl: url,
+    repository: gogs.repository,
+    token,
+    path: dir,
+    fetchDepth: 1,
+    caFile: gogs.caFile,
+    logger,
+    maskSecret: () => undefined,
+    retry: RETRY,
+  };
+}
+
+interface Attempt {
+  outcome: 'success' | 'failure' | 'hang';
+  message: string;
+  exitCode?: number;
+  /** A ConfigurationError (in process) or exit 2 (CLI). */
+  userError: boolean;
+  log: string;
+  sha?: string;
+}
+
+async function inProcessAttempt(
+  url: string,
+  bed: CheckoutFaultBed,
+  token: string,
+  dir: string,
+): Promise<Attempt> {
+  const logger = new MemoryLogger();
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<'hang'>((r) => (timer = setTimeout(() => r('hang'), BOUND_MS)));
+  try {
+    const r = await Promise.race([checkout(inProcess(url, bed.gogs, token, dir, logger)), bound]);
+    const log = logger.lines.join('\n');
+    if (r === 'hang') return { outcome: 'hang', message: '', userError: false, log };
+    return { outcome: 'success', message: '', userError: false, log, sha: r.sha };
+  } catch (err) {
+    const hint = err instanceof ConfigurationError && err.hint ? ` ${err.hint}` : '';
+    // What reportFailure prints: the message and hint; for anything else the stack goes to debug.
+    const stack = err instanceof ConfigurationError ? '' : `\n${(err as Error)?.stack ?? ''}`;
+    return {
+      outcome: 'failure',
+      message: `${errorMessage(err)}${hint}${stack}`,
+      userError: err instanceof ConfigurationError && Boolean(err.hint),
+      log: logger.lines.join('\n'),
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The CLI door as a CI step runs it (`run --mode validate`), from the sources through tsx unless
+ * APIM_GOGS_CLI_BUNDLE names a bundle (dist/cli/index.js).
+ */
+function cliAttempt(url: string, bed: CheckoutFaultBed, token: string, dir: string): Promise<Attempt> {
+  const entry = cliEntry
+    ? [cliEntry]
+    : [
+        '--import',
+        pathToFileURL(path.join(projectRoot, 'node_modules/tsx/dist/loader.mjs')).href,
+        path.join(projectRoot, 'src/doors/cli/main.ts'),
+      ];
+  const args = [
+    ...entry,
+    'run',
+    '--mode',
+    'validate',
+    '--gogs-url',
+    url,
+    '--repository',
+    bed.gogs.repository,
+    '--gogs-ca-file',
+    bed.gogs.caFile,
+    '--path',
+    dir,
+  ];
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      args,
+      {
+        cwd: path.dirname(dir),
+        timeout: BOUND_MS,
+        killSignal: 'SIGKILL',
+        env: { PATH: process.env.PATH!, HOME: process.env.HOME!, GOGS_TOKEN: token },
+      },
+      (err, stdout, stderr) => {
+        const code = child.exitCode ?? (err ? -1 : 0);
+        if (child.signalCode === 'SIGKILL') {
+          resolve({ outcome: 'hang', message: stderr, userError: false, log: stdout + stderr });
+          return;
+        }
+        const sha = /Checked out \S+ at ([0-9a-f]{40})/.exec(stdout + stderr)?.[1];
+        resolve({
+          // validate may find something in the policies (exit 1): the checkout itself succeeded.
+          outcome: code === 0 || code === 1 ? 'success' : 'failure',
+          message:
+            stderr
+              .split('\n')
+              .filter((l) => /^(error|::error|##\[error\])/.test(l))
+              .join('\n') || stderr,
+          exitCode: code,
+          userError: code === 2,
+          log: stdout + stderr,
+          sha,
+        });
+      },
+    );
+  });
+}
+
+/** The token as it could be written by mistake: plain (hex, so also URL-encoded), base64, Basic auth. */
+function tokenForms(token: string): string[] {
+  return [token, Buffer.from(token).toString('base64'), Buffer.from(`${token}:`).toString('base64')];
+}
+
+/** What a failed checkout left: nothing at its path but an empty folder, nothing beside it. */
+async function leftAfterFailure(dir: string): Promise<string | undefined> {
+  const inside = await readdir(dir).catch(() => []);
+  if (inside.length) return `${path.basename(dir)} holds ${inside.slice(0, 4).join(', ')}`;
+  const beside = (await readdir(path.dirname(dir))).filter((e) => e !== path.basename(dir));
+  if (beside.length) return `left beside the checkout: ${beside.slice(0, 4).join(', ')}`;
+  return undefined;
+}
+
+/** Names the repository or the server, says what to do, shows no stack. */
+function unclearBecause(a: Attempt, bed: CheckoutFaultBed, url: string): string | undefined {
+  if (!a.userError)
+    return a.exitCode === undefined ? 'not a ConfigurationError with a hint' : `exit ${a.exitCode}`;
+  if (/\n\s+at \S+ \(|\n\s+at file:|node:internal/.test(a.message + a.log)) return 'a stack trace';
+  const origin = new URL(url).origin;
+  if (!a.message.includes(bed.gogs.repository) && !a.message.includes(origin))
+    return 'names neither the repository nor the server';
+  return undefined;
+}
+
+/** One run under one fault, then the rerun without it into the same path. */
+export async function runCheckoutFault(
+  bed: CheckoutFaultBed,
+  fault: CheckoutFault,
+  index: number,
+  via: 'in process' | 'cli' = 'in process',
+): Promise<CheckoutFaultVerdict> {
+  const parent = path.join(bed.work, `run-${index}`);
+  await mkdir(parent);
+  const dir = path.join(parent, 'policies');
+  const server = await faultedServer(bed, fault);
+  const attempt = via === 'cli' ? cliAttempt : inProcessAttempt;
+  let a: Attempt;
+  try {
+    a = await attempt(server.url, bed, server.token, dir);
+  } finally {
+    await server.close();
+  }
+  const problems: string[] = [];
+  const verdict: CheckoutFaultVerdict = {
+    outcome: a.outcome === 'success' ? 'success' : a.outcome === 'hang' ? 'hang' : 'clear failure',
+    message: a.message,
+    exitCode: a.exitCode,
+    retried: a.outcome === 'success' && server.hits() > 0,
+    wrongOutcome: false,
+    leftover: false,
+    rerunFailed: false,
+    leaks: 0,
+    problems,
+  };
+  if (a.outcome === 'hang') problems.push(`did not end within ${BOUND_MS / 1000} s`);
+  const want = expected(fault);
+  if ((want === 'pass' && a.outcome === 'failure') || (want === 'fail' && a.outcome === 'success')) {
+    verdict.wrongOutcome = true;
+    problems.push(
+      `${want === 'pass' ? 'failed' : 'passed'} where it must ${want}: ${a.message.split('\n')[0]}`,
+    );
+  }
+  if (a.outcome === 'success' && a.sha !== bed.sha) problems.push(`checked out ${a.sha}, not ${bed.sha}`);
+  if (a.outcome === 'failure') {
+    const why = unclearBecause(a, bed, server.url);
+    if (why) {
+      verdict.outcome = 'unclear failure';
+      problems.push(`unclear failure (${why}): ${a.message.split('\n')[0]}`);
+    }
+  }
+
+  const forms = tokenForms(server.token);
+  const leaks = [
+    ...(forms.some((t) => a.message.includes(t)) ? ['the message'] : []),
+    ...(forms.some((t) => a.log.includes(t)) ? ['the log'] : []),
+    ...(a.outcome === 'success' ? await filesContaining(dir, forms) : []),
+  ];
+  verdict.leaks = leaks.length;
+  problems.push(...leaks.map((where) => `the token is in ${where}`));
+
+  if (a.outcome === 'failure') {
+    const left = await leftAfterFailure(dir);
+    if (left) {
+      verdict.leftover = true;
+      problems.push(`left behind: ${left}`);
+    }
+    const rerun = await inProcessAttempt(bed.gogs.url, bed, bed.gogs.bot.token, dir);
+    if (rerun.outcome !== 'success' || rerun.sha !== bed.sha) {
+      verdict.rerunFailed = true;
+      problems.push(`rerun into the same path: ${rerun.outcome} ${rerun.message.split('\n')[0]}`);
+    }
+  }
+  await rm(parent, { recursive: true, force: true });
+  return verdict;
+}
+
+/** `count` runs with random faults; every tenth goes through the CLI door. */
+export async function runCheckoutFaults(count: number, seed: number): Promise<CheckoutFaultFigures> {
+  const figures: CheckoutFaultFigures = {
+    runs: 0,
+    cliRuns: 0,
+    succeeded: 0,
+    clearFailures: 0,
+    unclearFailures: 0,
+    wrongOutcomes: 0,
+    leftovers: 0,
+    rerunsFailed: 0,
+    hangs: 0,
+    leaks: 0,
+    failures: [],
+  };
+  if (count <= 0) return figures;
+  const rng = new Random(seed);
+  const bed = await startCheckoutFaultBed();
+  try {
+    for (let i = 0; i < count; i++) {
+      const fault = randomFault(rng);
+      const via = i % 10 === 9 ? 'cli' : 'in process';
+      const v = await runCheckoutFault(bed, fault, i, via);
+      figures.runs++;
+      if (via === 'cli') figures.cliRuns++;
+      if (v.outcome === 'success') figures.succeeded++;
+      if (v.outcome === 'clear failure') figures.clearFailures++;
+      if (v.outcome === 'unclear failure') figures.unclearFailures++;
+      if (v.outcome === 'hang') figures.hangs++;
+      if (v.wrongOutcome) figures.wrongOutcomes++;
+      if (v.leftover) figures.leftovers++;
+      if (v.rerunFailed) figures.rerunsFailed++;
+      figures.leaks += v.leaks;
+      for (const p of v.problems)
+        figures.failures.push(`checkout run ${i} (${via}, ${describeFault(fault)}): ${p}`);
+    }
+  } finally {
+    await bed.stop();
+  }
+  return figures;
+}
