@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { header, json, type EmuRequest, type EmuResponse } from './http.js';
 import type { JWTVerifyGetKey } from 'jose';
 import type { SigningKey } from './signing.js';
+import type { TokenLog } from './token-log.js';
 
 /**
  * Azure DevOps' OIDC token service: the `oidctoken` endpoint behind SYSTEM_OIDCREQUESTURI, which
@@ -29,6 +30,7 @@ export class AzureDevOpsOidc {
   constructor(
     private readonly key: SigningKey,
     private readonly base: string,
+    private readonly tokens?: TokenLog,
   ) {
     this.addServiceConnection(this.defaultConnection);
   }
@@ -83,6 +85,7 @@ export class AzureDevOpsOidc {
       },
       600,
     );
+    this.tokens?.add('id-token', 'azureDevOps', oidcToken);
     return json(200, { oidcToken });
   }
 }

@@ -3,6 +3,7 @@ import { decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVe
 import { ArmError } from './arm-errors.js';
 import { formBody, json, type EmuRequest, type EmuResponse } from './http.js';
 import { SigningKey } from './signing.js';
+import type { TokenLog } from './token-log.js';
 
 /**
  * Entra ID as the Azure SDK meets it: OpenID discovery, JWKS, and a v2.0 token endpoint for
@@ -49,10 +50,16 @@ export class Entra {
     readonly authorityHost: string,
     private readonly key: SigningKey,
     private readonly tokenLifetimeSeconds: number,
+    private readonly tokens?: TokenLog,
   ) {}
 
-  static async create(tenantId: string, authorityHost: string, tokenLifetimeSeconds = 3600): Promise<Entra> {
-    return new Entra(tenantId, authorityHost, await SigningKey.create(), tokenLifetimeSeconds);
+  static async create(
+    tenantId: string,
+    authorityHost: string,
+    tokenLifetimeSeconds = 3600,
+    tokens?: TokenLog,
+  ): Promise<Entra> {
+    return new Entra(tenantId, authorityHost, await SigningKey.create(), tokenLifetimeSeconds, tokens);
   }
 
   /** The `iss` of access tokens (v1 tokens, which ARM is given). */
@@ -101,6 +108,7 @@ export class Entra {
       },
       this.tokenLifetimeSeconds,
     );
+    this.tokens?.add('access-token', 'entra', token);
     return { token, expiresIn: this.tokenLifetimeSeconds };
   }
 
@@ -226,6 +234,8 @@ export class Entra {
         900144,
         "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
       );
+    // Recorded whether or not it is accepted: a refused assertion is as secret as a good one.
+    this.tokens?.add('client-assertion', 'entra', form.get('client_assertion') as string);
     const failure = await this.checkAssertion(app, form.get('client_assertion') as string);
     if (failure) return failure;
     const { token, expiresIn } = await this.issueAccessToken(app, resource.slice(0, -'/.default'.length));

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { header, json, type EmuRequest, type EmuResponse } from './http.js';
 import type { JWTVerifyGetKey } from 'jose';
 import type { SigningKey } from './signing.js';
+import type { TokenLog } from './token-log.js';
 
 /**
  * GitHub Actions' OIDC token service: the endpoint behind ACTIONS_ID_TOKEN_REQUEST_URL (what
@@ -46,6 +47,7 @@ export class GitHubOidc {
   constructor(
     private readonly key: SigningKey,
     private readonly base: string,
+    private readonly tokens?: TokenLog,
   ) {}
 
   /** ACTIONS_ID_TOKEN_REQUEST_URL, shaped like the runner's (it already has a query string). */
@@ -103,6 +105,7 @@ export class GitHubOidc {
       },
       300,
     );
+    this.tokens?.add('id-token', 'github', token);
     return json(200, { count: 1, value: token });
   }
 }

@@ -18,11 +18,13 @@ import { SigningKey } from './signing.js';
 import { EntityStore } from './store.js';
 import { createTempTls, type TlsFiles } from './tls.js';
 import { ThirdParty, type ThirdPartyEdit } from './third-party.js';
+import { TokenLog, type IssuedToken } from './token-log.js';
 
 export type { FaultSpec, FaultKind } from './faults.js';
 export type { RequestLogEntry } from './request-log.js';
 export type { BucketSpec, RateLimits } from './rate-limit.js';
 export type { ThirdPartyEdit } from './third-party.js';
+export type { IssuedToken, IssuedTokenKind } from './token-log.js';
 export type { AppRegistration, FederatedCredential } from './entra.js';
 export type { GitHubContext } from './github-oidc.js';
 export type { Seed, PolicySeed } from './seed.js';
@@ -96,6 +98,11 @@ export interface Emulator {
   loadFaultPlan(file: string): void;
   requests(): RequestLogEntry[];
   clearRequests(): void;
+  /**
+   * Every token issued (OIDC ID tokens, access tokens) or presented (client assertions) so far, oldest
+   * first: the values a secrets scan looks for in what a run left.
+   */
+  issuedTokens(): IssuedToken[];
   /** Replaces the throttling model (buckets start full). */
   setRateLimits(limits: RateLimits): void;
   /** Changes an entity's content as someone else would (a portal edit); undefined when it does not exist. */
@@ -141,9 +148,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const server = await startServer(tls, hooks, options.port);
   const base = server.base;
 
-  const entra = await Entra.create(tenantId, base, options.tokenLifetimeSeconds);
-  const github = new GitHubOidc(await SigningKey.create(), base);
-  const ado = new AzureDevOpsOidc(await SigningKey.create(), base);
+  const tokens = new TokenLog();
+  const entra = await Entra.create(tenantId, base, options.tokenLifetimeSeconds, tokens);
+  const github = new GitHubOidc(await SigningKey.create(), base, tokens);
+  const ado = new AzureDevOpsOidc(await SigningKey.create(), base, tokens);
   entra.trustIssuer(github.issuer, github.verifier());
   entra.trustIssuer(ado.issuer, ado.verifier());
   const mi = new ManagedIdentity(entra, `${base}/msi/token`);
@@ -232,6 +240,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     loadFaultPlan: (file) => faults.load(file),
     requests: () => log.all(),
     clearRequests: () => log.clear(),
+    issuedTokens: () => tokens.all(),
     setRateLimits: (limits) => limiter.configure(limits),
     editAsThirdParty: (path) => thirdParty.edit(path),
     thirdPartyEdits: () => thirdParty.all(),

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { registerPipelinesApp } from '../bed/azure-pipelines.js';
 import { startBed, type Bed } from '../bed/bed.js';
 import { node24Binary, projectRoot } from '../bed/paths.js';
 import { editApiPolicyInPortal } from '../support/portal-edit.js';
@@ -46,17 +47,7 @@ beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-mock-home-'));
   seededNode = await seedNodeDownload(home, node24Binary);
   bed = await startBed();
-  appClientId = bed.azure.registerApp({
-    clientId: '7a1d2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5e',
-    federatedCredentials: [
-      {
-        issuer: bed.azure.azureDevOps.issuer,
-        subject: bed.azure.azureDevOps.subject,
-        audiences: ['api://AzureADTokenExchange'],
-      },
-    ],
-    roleOnService: true,
-  }).clientId;
+  appClientId = registerPipelinesApp(bed, '7a1d2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5e');
 });
 afterAll(async () => {
   await bed?.stop();

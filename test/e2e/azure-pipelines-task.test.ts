@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { camelCase as taskInputName } from '../../src/pipeline/inputs.js';
+import { pipelinesTaskEnv, registerPipelinesApp } from '../bed/azure-pipelines.js';
 import { startBed, type Bed } from '../bed/bed.js';
 import { doorRuntime, projectRoot } from '../bed/paths.js';
 import { filesContaining, visibleLog } from '../support/secret-scan.js';
@@ -17,45 +17,14 @@ let bed: Bed;
 let appClientId: string;
 beforeAll(async () => {
   bed = await startBed();
-  appClientId = bed.azure.registerApp({
-    clientId: '7a1d2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d',
-    federatedCredentials: [
-      {
-        issuer: bed.azure.azureDevOps.issuer,
-        subject: bed.azure.azureDevOps.subject,
-        audiences: ['api://AzureADTokenExchange'],
-      },
-    ],
-    roleOnService: true,
-  }).clientId;
+  appClientId = registerPipelinesApp(bed);
 });
 afterAll(() => bed?.stop());
 
 async function runTask(mode: string) {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-ado-'));
-  const connection = bed.azure.azureDevOps.serviceConnectionId;
   // The task takes tenant and client from the service connection, not from inputs.
-  const all: Record<string, string> = { ...bed.inputs(), mode };
-  const tenantId = all['tenant-id'];
-  const inputs = Object.fromEntries(
-    Object.entries(all).filter(([k]) => k !== 'tenant-id' && k !== 'client-id'),
-  );
-  const env: Record<string, string> = {
-    PATH: process.env.PATH!,
-    HOME: process.env.HOME!,
-    NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS!,
-    AGENT_TEMPDIRECTORY: temp,
-    BUILD_SOURCESDIRECTORY: temp,
-    SYSTEM_COLLECTIONURI: 'https://dev.azure.com/contoso/',
-    SYSTEM_TEAMPROJECT: 'apim',
-    BUILD_BUILDID: '77',
-    SYSTEM_OIDCREQUESTURI: bed.azure.azureDevOps.oidcRequestUri,
-    SYSTEM_ACCESSTOKEN: bed.azure.azureDevOps.accessToken,
-    INPUT_AZURESERVICECONNECTION: connection,
-    [`ENDPOINT_AUTH_PARAMETER_${connection}_TENANTID`]: tenantId,
-    [`ENDPOINT_AUTH_PARAMETER_${connection}_SERVICEPRINCIPALID`]: appClientId,
-  };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${taskInputName(k).toUpperCase()}`] = v;
+  const env = pipelinesTaskEnv(bed, appClientId, { ...bed.inputs(), mode }, { temp, sources: temp });
   const node = doorRuntime();
   const r = await run(node, [path.join(projectRoot, 'dist/azure-pipelines/index.js')], {
     cwd: temp,

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { camelCase } from '../../src/pipeline/inputs.js';
+import { pipelinesTaskEnv, registerPipelinesApp } from '../bed/azure-pipelines.js';
 import { startBed, type Bed } from '../bed/bed.js';
 import { doorRuntime, projectRoot } from '../bed/paths.js';
 import { SimulatedRunner } from '../support/github-actions-env.js';
@@ -54,17 +54,7 @@ let bed: Bed;
 let adoClientId: string;
 beforeAll(async () => {
   bed = await startBed();
-  adoClientId = bed.azure.registerApp({
-    clientId: '7a1d2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d',
-    federatedCredentials: [
-      {
-        issuer: bed.azure.azureDevOps.issuer,
-        subject: bed.azure.azureDevOps.subject,
-        audiences: ['api://AzureADTokenExchange'],
-      },
-    ],
-    roleOnService: true,
-  }).clientId;
+  adoClientId = registerPipelinesApp(bed);
   await bed.gogs.commit(HOSTILE_FILES, HOSTILE_MESSAGE);
 });
 afterAll(() => bed?.stop());
@@ -94,20 +84,12 @@ test('GitHub: no forged workflow command reaches the runner (file names, attribu
 
 test('Azure DevOps: no forged logging command reaches the agent, and the task may set only its outputs', async () => {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-hostile-'));
-  const connection = bed.azure.azureDevOps.serviceConnectionId;
-  const all: Record<string, string> = { ...bed.inputs(), mode: 'validate' };
-  const env: Record<string, string> = {
-    PATH: process.env.PATH!,
-    HOME: process.env.HOME!,
-    NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS!,
-    AGENT_TEMPDIRECTORY: temp,
-    BUILD_SOURCESDIRECTORY: temp,
-    INPUT_AZURESERVICECONNECTION: connection,
-    [`ENDPOINT_AUTH_PARAMETER_${connection}_TENANTID`]: all['tenant-id'],
-    [`ENDPOINT_AUTH_PARAMETER_${connection}_SERVICEPRINCIPALID`]: adoClientId,
-  };
-  for (const [k, v] of Object.entries(all))
-    if (k !== 'tenant-id' && k !== 'client-id') env[`INPUT_${camelCase(k).toUpperCase()}`] = v;
+  const env = pipelinesTaskEnv(
+    bed,
+    adoClientId,
+    { ...bed.inputs(), mode: 'validate' },
+    { temp, sources: temp },
+  );
   const r = await run(doorRuntime(), [path.join(projectRoot, 'dist/azure-pipelines/index.js')], {
     cwd: temp,
     env,

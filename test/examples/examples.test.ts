@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import YAML from 'yaml';
 import { camelCase } from '../../src/pipeline/inputs.js';
 import { describeAct, runWorkflow, workflowsDir, type WorkflowRun } from '../act/act.js';
+import { registerPipelinesApp } from '../bed/azure-pipelines.js';
 import { startBed, type Bed } from '../bed/bed.js';
 import { doorRuntime, projectRoot, tlsDir } from '../bed/paths.js';
 
@@ -220,17 +221,7 @@ const output = (stdout: string, name: string) =>
 
 describe('Azure Pipelines examples (examples/azure-pipelines) through the bundled task', () => {
   beforeAll(() => {
-    adoClientId = bed.azure.registerApp({
-      clientId: '6c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-      federatedCredentials: [
-        {
-          issuer: bed.azure.azureDevOps.issuer,
-          subject: bed.azure.azureDevOps.subject,
-          audiences: ['api://AzureADTokenExchange'],
-        },
-      ],
-      roleOnService: true,
-    }).clientId;
+    adoClientId = registerPipelinesApp(bed, '6c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f');
   });
 
   const variables = () => {
