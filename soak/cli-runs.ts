@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startApimBed } from '../test/deploy/support.js';
+import { startApimBed, type ApimBed } from '../test/deploy/support.js';
 import { projectRoot } from '../test/bed/paths.js';
+import { describeFinding, SecretScanner } from '../test/support/secret-scan.js';
 import { lastRequestEnd, runWatched } from '../test/support/watch-process.js';
 import { RESOURCES, SEED, commitFiles, type Commit } from './fifty.js';
 import { faultPlan, UNLIMITED } from './fault-schedules.js';
@@ -11,9 +12,12 @@ import { Random } from './random.js';
 
 /**
  * Fault schedules through the shipped CLI bundle, as a CI step runs it: the process must end within
- * 10 s of its last request, exit 0/3/4 without a stack trace, and leave no token anywhere it wrote
- * (stdout, stderr, outputs, summary, report, the checkout's git config): any JWT (the OIDC ID token,
- * the client assertion, the access token) plain, base64 or URL-encoded.
+ * 10 s of its last request, exit 0/3/4 without a stack trace, and leave no secret anywhere (issue 9,
+ * "Secrets"): the exact OIDC ID tokens, client assertions and access tokens the emulator issued or
+ * received during the run, and the CI credentials in its environment, plain, base64 (both alphabets,
+ * any alignment), URL-encoded or as Basic auth (test/support/secret-scan.ts), in stdout, stderr, the
+ * outputs, summary and record files, the repository with all of .git, and the run's own TMPDIR and
+ * HOME; and no JWT of any origin (the shape check below).
  */
 export interface CliFigures {
   runs: number;
@@ -21,6 +25,8 @@ export interface CliFigures {
   stackTraces: number;
   badExit: number;
   leaks: number;
+  /** Secret values looked for, over all runs (each in every encoding). */
+  secretsScanned: number;
   slowestTailMs: number;
   failures: string[];
 }
@@ -38,6 +44,20 @@ export function leaksIn(text: string): string | undefined {
   ] as const)
     if (re.test(text)) return name;
   return undefined;
+}
+
+/**
+ * The secrets one run held: the tokens the emulator issued or received since `since` (its issued-token
+ * log), and the CI credentials the run's environment carried (e.env()).
+ */
+function runSecrets(e: ApimBed['emu'], since: number): Record<string, string[]> {
+  const secrets: Record<string, string[]> = {
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: [e.github.requestToken],
+    'System.AccessToken': [e.azureDevOps.accessToken],
+    IDENTITY_HEADER: [e.managedIdentity.header],
+  };
+  for (const t of e.issuedTokens().slice(since)) (secrets[t.kind] ??= []).push(t.value);
+  return secrets;
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -58,6 +78,7 @@ export async function runCliSchedules(count: number, seed: number): Promise<CliF
     stackTraces: 0,
     badExit: 0,
     leaks: 0,
+    secretsScanned: 0,
     slowestTailMs: 0,
     failures: [],
   };
@@ -89,6 +110,12 @@ export async function runCliSchedules(count: number, seed: number): Promise<CliF
       const e = bed.emu;
       const out = path.join(work, `out-${i}`);
       await mkdir(out, { recursive: true });
+      // Its own TMPDIR and HOME: whatever the run or git writes there is scanned with the rest.
+      const tmp = path.join(work, `tmp-${i}`);
+      const home = path.join(work, `home-${i}`);
+      await mkdir(tmp);
+      await mkdir(home);
+      const tokensBefore = e.issuedTokens().length;
       const options: Record<string, string> = {
         'subscription-id': e.subscriptionId,
         'resource-group': e.resourceGroup,
@@ -106,7 +133,10 @@ export async function runCliSchedules(count: number, seed: number): Promise<CliF
       const run = await runWatched(
         process.execPath,
         [bundle, 'deploy', dir, ...Object.entries(options).flatMap(([k, v]) => [`--${k}`, v])],
-        { env: { ...process.env, ...e.env() }, lastActivity: () => lastRequestEnd(e.requests()) },
+        {
+          env: { ...process.env, ...e.env(), TMPDIR: tmp, HOME: home },
+          lastActivity: () => lastRequestEnd(e.requests()),
+        },
       );
       bed.emu.clearFaults();
       figures.runs++;
@@ -138,6 +168,18 @@ export async function runCliSchedules(count: number, seed: number): Promise<CliF
           figures.failures.push(`cli run ${i}: ${leak} in ${where}`);
         }
       }
+      const secrets = runSecrets(e, tokensBefore);
+      // A run that held no token would pass the scan by proving nothing.
+      for (const kind of ['id-token', 'client-assertion', 'access-token'])
+        if (!secrets[kind]) figures.failures.push(`cli run ${i}: no ${kind} was issued, nothing to scan for`);
+      figures.secretsScanned += Object.values(secrets).flat().length;
+      const scan = new SecretScanner(secrets);
+      const findings = await scan.scan({
+        texts: { stdout: run.stdout, stderr: run.stderr },
+        paths: [out, dir, tmp, home],
+      });
+      figures.leaks += findings.length;
+      for (const f of findings) figures.failures.push(`cli run ${i}: ${describeFinding(f)}`);
       // The service stays at this commit when the run failed: the next one starts from a whole commit.
       if (run.code !== 0) versions = new Map([...versions].map(([k, v]) => [k, v]));
     }

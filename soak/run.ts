@@ -46,6 +46,12 @@ const rows: [string, string, string, number][] = [
     tcli,
   ],
   [
+    'secrets scan of every CLI run (the exact tokens it held, every encoding, every file it left)',
+    `${cli.secretsScanned} secret values over ${cli.runs} runs`,
+    `leaks ${cli.leaks}`,
+    tcli,
+  ],
+  [
     'concurrent deployments',
     `${c.pairs} pairs of deploys at once, ${c.races} deploys racing portal edits`,
     `lost updates ${c.lostUpdates} / not one whole commit ${c.notWhole}`,
