@@ -12,12 +12,12 @@ import { describeFinding, SecretScanner, visibleLog, type Encoding } from '../su
 
 // Issue 9, "Secrets": each bundled door (the action with its post step, the Azure DevOps task, the CLI)
 // runs a whole deployment from the real Gogs bed (checkout, validate, plan, deploy, record, summary,
-// outputs, and a SARIF report of the checkout), then a deployment that fails and rolls back; then
-// everything the run left is scanned for every secret it held, plain and encoded: the log (stdout,
-// stderr; the host's own mask commands excepted), the outputs, the summary, the plan, the record, the
-// SARIF file, the checkout with all of .git, the workspace, the runner's or agent's temp folder, and
-// os.tmpdir() and HOME (both pointed at folders of this run). One bed serves the three doors, one
-// after the other, as the runs of one pipeline would.
+// outputs, and a SARIF report of the checkout), then a deployment that fails and rolls back, with
+// debug logging on; then everything the run left is scanned for every secret it held, plain and
+// encoded: the log (stdout, stderr; the host's own mask commands excepted), the outputs, the summary,
+// the plan, the record, the SARIF file, the checkout with all of .git, the workspace, the runner's or
+// agent's temp folder, and os.tmpdir() and HOME (both pointed at folders of this run). One bed serves
+// the three doors, one after the other, as the runs of one pipeline would.
 
 const run = promisify(execFile);
 type Door = 'action' | 'task' | 'cli';
@@ -58,8 +58,23 @@ const settle = (p: Promise<{ stdout: string; stderr: string }>) =>
     }),
   );
 
+/**
+ * Debug logging as a user turns it on to diagnose a failed run: the runner's and the agent's debug
+ * switches, the Azure SDK's verbose log (request and response headers) and git's traces.
+ */
+const DEBUG: Record<string, string> = {
+  RUNNER_DEBUG: '1',
+  SYSTEM_DEBUG: 'true',
+  AZURE_LOG_LEVEL: 'verbose',
+  GIT_TRACE: '1',
+  GIT_CURL_VERBOSE: '1',
+};
+
 /** A fresh HOME and TMPDIR for one run, so whatever the door or git writes there is the run's alone. */
-async function runFolders(door: Door): Promise<{ root: string; env: Record<string, string> }> {
+async function runFolders(
+  door: Door,
+  debug: boolean,
+): Promise<{ root: string; env: Record<string, string> }> {
   const root = await mkdtemp(path.join(os.tmpdir(), `apim-gogs-secrets-${door}-`));
   const home = path.join(root, 'home');
   const tmp = path.join(root, 'tmp');
@@ -72,6 +87,7 @@ async function runFolders(door: Door): Promise<{ root: string; env: Record<strin
       NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS!,
       HOME: home,
       TMPDIR: tmp,
+      ...(debug ? DEBUG : {}),
     },
   };
 }
@@ -96,8 +112,8 @@ async function sarifOf(
   return file;
 }
 
-async function runAction(): Promise<RunLeft> {
-  const { root, env } = await runFolders('action');
+async function runAction(debug: boolean): Promise<RunLeft> {
+  const { root, env } = await runFolders('action', debug);
   const runner = await SimulatedRunner.create();
   const inputs = { ...bed.inputs(), mode: 'deploy' };
   const main = await runner.run('dist/index.js', inputs, { ...bed.runnerEnv(), ...env }, doorRuntime());
@@ -120,8 +136,8 @@ async function runAction(): Promise<RunLeft> {
   return { exitCode: main.exitCode, texts, dirs: [runner.root, root], products, checkout, root, env };
 }
 
-async function runTask(): Promise<RunLeft> {
-  const { root, env: base } = await runFolders('task');
+async function runTask(debug: boolean): Promise<RunLeft> {
+  const { root, env: base } = await runFolders('task', debug);
   const temp = path.join(root, 'agent-temp');
   const sources = path.join(root, 'sources');
   await mkdir(temp);
@@ -141,8 +157,8 @@ async function runTask(): Promise<RunLeft> {
   return { exitCode: r.exitCode, texts, dirs: [root], products, checkout, root, env: base };
 }
 
-async function runCli(): Promise<RunLeft> {
-  const { root, env: base } = await runFolders('cli');
+async function runCli(debug: boolean): Promise<RunLeft> {
+  const { root, env: base } = await runFolders('cli', debug);
   const cwd = path.join(root, 'work');
   await mkdir(cwd);
   const outputs = path.join(cwd, 'outputs.txt');
@@ -162,7 +178,11 @@ async function runCli(): Promise<RunLeft> {
   return { exitCode: r.exitCode, texts, dirs: [root], products, checkout, root, env: base };
 }
 
-const RUN: Record<Door, () => Promise<RunLeft>> = { action: runAction, task: runTask, cli: runCli };
+const RUN: Record<Door, (debug: boolean) => Promise<RunLeft>> = {
+  action: runAction,
+  task: runTask,
+  cli: runCli,
+};
 
 const TOKEN_NAMES: Record<IssuedTokenKind, string> = {
   'id-token': 'OIDC ID token',
@@ -171,9 +191,12 @@ const TOKEN_NAMES: Record<IssuedTokenKind, string> = {
 };
 
 /** Runs a door and scans what it left for every secret the run held; returns the findings, printable. */
-async function runAndScan(door: Door): Promise<{ exitCode: number; findings: string[] }> {
+async function runAndScan(
+  door: Door,
+  debug = false,
+): Promise<{ exitCode: number; findings: string[]; log: string }> {
   const before = bed.azure.issuedTokens().length;
-  const left = await RUN[door]();
+  const left = await RUN[door](debug);
   left.products.push(
     await sarifOf(left.checkout, left.root, left.env, left.texts),
     path.join(left.checkout, '.git', 'config'),
@@ -200,7 +223,11 @@ async function runAndScan(door: Door): Promise<{ exitCode: number; findings: str
     expect({ door, product: p, exists, scanned }).toEqual({ door, product: p, exists: true, scanned: true });
   }
   const findings = await new SecretScanner(secrets).scan({ texts: left.texts, paths: left.dirs });
-  return { exitCode: left.exitCode, findings: findings.map(describeFinding) };
+  return {
+    exitCode: left.exitCode,
+    findings: findings.map(describeFinding),
+    log: Object.values(left.texts).join('\n'),
+  };
 }
 
 describe.each(DOORS)('the %s bundle', (door) => {
@@ -214,7 +241,7 @@ describe.each(DOORS)('the %s bundle', (door) => {
     expect(findings).toEqual([]);
   }, 120_000);
 
-  it('leaves no secret anywhere after a deployment that fails and rolls back', async () => {
+  it('leaves no secret anywhere after a deployment that fails and rolls back, debug logging on', async () => {
     await bed.gogs.commit(
       { 'apis/orders-api/policy.xml': policy(`${door}-2`), 'apis/echo-api/policy.xml': policy(`${door}-2`) },
       `Two changes through the ${door}, one of which APIM refuses`,
@@ -222,9 +249,11 @@ describe.each(DOORS)('the %s bundle', (door) => {
     // The second policy write is refused (400, not retried): the first is rolled back (exit 3).
     bed.azure.addFault({ kind: 'error', status: 400, method: 'PUT', path: '/policies/policy', nth: 2 });
     try {
-      const { exitCode, findings } = await runAndScan(door);
+      const { exitCode, findings, log } = await runAndScan(door, true);
       expect(exitCode).toBe(3);
       expect(findings).toEqual([]);
+      // Debug logging was really on: the Azure SDK's log of every request is in the scanned log.
+      expect(log).toMatch(/^azure:core-rest-pipeline:info Request: \{/m);
     } finally {
       bed.azure.clearFaults();
     }
