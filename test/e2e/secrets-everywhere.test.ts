@@ -23,6 +23,12 @@ const run = promisify(execFile);
 type Door = 'action' | 'task' | 'cli';
 const DOORS: Door[] = ['action', 'task', 'cli'];
 
+interface RunOptions {
+  debug: boolean;
+  /** Inputs on top of the bed's: at least the mode. */
+  inputs: Record<string, string>;
+}
+
 /** What a run left behind: its log as the host shows it, the folders it could write, and its files of note. */
 interface RunLeft {
   exitCode: number;
@@ -112,10 +118,10 @@ async function sarifOf(
   return file;
 }
 
-async function runAction(debug: boolean): Promise<RunLeft> {
+async function runAction({ debug, inputs: extra }: RunOptions): Promise<RunLeft> {
   const { root, env } = await runFolders('action', debug);
   const runner = await SimulatedRunner.create();
-  const inputs = { ...bed.inputs(), mode: 'deploy' };
+  const inputs = { ...bed.inputs(), ...extra };
   const main = await runner.run('dist/index.js', inputs, { ...bed.runnerEnv(), ...env }, doorRuntime());
   // GitHub runs the post step after the job, even when the main step failed.
   const post = await runner.run('dist/post/index.js', inputs, env, doorRuntime());
@@ -128,7 +134,7 @@ async function runAction(debug: boolean): Promise<RunLeft> {
     'post step stderr': post.stderr,
   };
   const products = [
-    main.outputs.record,
+    ...(extra.mode === 'deploy' ? [main.outputs.record] : []),
     main.outputs.plan,
     path.join(runner.temp, 'summary.md'),
     path.join(runner.temp, 'output'),
@@ -136,13 +142,13 @@ async function runAction(debug: boolean): Promise<RunLeft> {
   return { exitCode: main.exitCode, texts, dirs: [runner.root, root], products, checkout, root, env };
 }
 
-async function runTask(debug: boolean): Promise<RunLeft> {
+async function runTask({ debug, inputs: extra }: RunOptions): Promise<RunLeft> {
   const { root, env: base } = await runFolders('task', debug);
   const temp = path.join(root, 'agent-temp');
   const sources = path.join(root, 'sources');
   await mkdir(temp);
   await mkdir(sources);
-  const inputs = { ...bed.inputs(), mode: 'deploy' };
+  const inputs = { ...bed.inputs(), ...extra };
   const env = { ...pipelinesTaskEnv(bed, adoClientId, inputs, { temp, sources }), ...base };
   const r = await settle(
     run(doorRuntime(), [path.join(projectRoot, 'dist/azure-pipelines/index.js')], { cwd: sources, env }),
@@ -153,18 +159,18 @@ async function runTask(debug: boolean): Promise<RunLeft> {
   const checkout = path.join(sources, 'apim-policies');
   // The step outputs are the ##vso[task.setvariable] lines of stdout.
   const texts: Record<string, string> = { stdout: visibleLog(r.stdout), stderr: r.stderr };
-  const products = [output('record'), output('plan'), summary];
+  const products = [...(extra.mode === 'deploy' ? [output('record')] : []), output('plan'), summary];
   return { exitCode: r.exitCode, texts, dirs: [root], products, checkout, root, env: base };
 }
 
-async function runCli(debug: boolean): Promise<RunLeft> {
+async function runCli({ debug, inputs: extra }: RunOptions): Promise<RunLeft> {
   const { root, env: base } = await runFolders('cli', debug);
   const cwd = path.join(root, 'work');
   await mkdir(cwd);
   const outputs = path.join(cwd, 'outputs.txt');
   const summary = path.join(cwd, 'summary.md');
   const args = ['run', '--outputs-file', outputs, '--summary-file', summary, '--auth', 'github-oidc'];
-  const all: Record<string, string> = { ...bed.inputs(), mode: 'deploy' };
+  const all: Record<string, string> = { ...bed.inputs(), ...extra };
   for (const [k, v] of Object.entries(all)) if (k !== 'token') args.push(`--${k}`, v);
   const env = { ...base, GOGS_TOKEN: all.token, ...bed.runnerEnv() };
   const r = await settle(
@@ -174,11 +180,11 @@ async function runCli(debug: boolean): Promise<RunLeft> {
   const output = (name: string) => new RegExp(`^${name}=(.+)$`, 'm').exec(text)?.[1] ?? '';
   const checkout = path.join(cwd, 'apim-policies');
   const texts: Record<string, string> = { stdout: r.stdout, stderr: r.stderr };
-  const products = [output('record'), output('plan'), summary, outputs];
+  const products = [...(extra.mode === 'deploy' ? [output('record')] : []), output('plan'), summary, outputs];
   return { exitCode: r.exitCode, texts, dirs: [root], products, checkout, root, env: base };
 }
 
-const RUN: Record<Door, (debug: boolean) => Promise<RunLeft>> = {
+const RUN: Record<Door, (options: RunOptions) => Promise<RunLeft>> = {
   action: runAction,
   task: runTask,
   cli: runCli,
@@ -193,10 +199,22 @@ const TOKEN_NAMES: Record<IssuedTokenKind, string> = {
 /** Runs a door and scans what it left for every secret the run held; returns the findings, printable. */
 async function runAndScan(
   door: Door,
-  debug = false,
+  { debug = false, inputs = { mode: 'deploy' } }: Partial<RunOptions> = {},
 ): Promise<{ exitCode: number; findings: string[]; log: string }> {
   const before = bed.azure.issuedTokens().length;
-  const left = await RUN[door](debug);
+  const left = await RUN[door]({ debug, inputs });
+  // A pull-request check leaves its plan as a comment on Gogs, where the pull request's author reads it.
+  const pr = inputs['pull-request'];
+  if (pr) {
+    const comments = (await bed.gogs.api('GET', `repos/${bed.gogs.repository}/issues/${pr}/comments`)) as {
+      body: string;
+    }[];
+    left.texts[`pull request #${pr}'s comments on Gogs`] = comments.map((c) => c.body).join('\n');
+    expect({ door, comment: comments.some((c) => c.body.includes('apim-gogs plan')) }).toEqual({
+      door,
+      comment: true,
+    });
+  }
   left.products.push(
     await sarifOf(left.checkout, left.root, left.env, left.texts),
     path.join(left.checkout, '.git', 'config'),
@@ -249,13 +267,36 @@ describe.each(DOORS)('the %s bundle', (door) => {
     // The second policy write is refused (400, not retried): the first is rolled back (exit 3).
     bed.azure.addFault({ kind: 'error', status: 400, method: 'PUT', path: '/policies/policy', nth: 2 });
     try {
-      const { exitCode, findings, log } = await runAndScan(door, true);
+      const { exitCode, findings, log } = await runAndScan(door, { debug: true });
       expect(exitCode).toBe(3);
       expect(findings).toEqual([]);
       // Debug logging was really on: the Azure SDK's log of every request is in the scanned log.
       expect(log).toMatch(/^azure:core-rest-pipeline:info Request: \{/m);
     } finally {
       bed.azure.clearFaults();
+    }
+  }, 120_000);
+});
+
+/** One pull request for the CI doors' checks, opened on first use. */
+let pullRequest: Promise<number> | undefined;
+const openPullRequest = () =>
+  (pullRequest ??= bed.gogs
+    .commit({ 'apis/orders-api/policy.xml': policy('from-a-pull-request') }, 'Propose a header', 'secrets-pr')
+    .then(() => bed.gogs.openPullRequest('secrets-pr', 'main', 'Propose a header')));
+
+// The CLI has no pull-request input: a pull-request check is a CI step.
+describe.each(['action', 'task'] as Door[])('the %s bundle on a pull request', (door) => {
+  it('leaves no secret in its plan comment on Gogs, or anywhere else', async () => {
+    const number = await openPullRequest();
+    bed.azure.github.setContext({ eventName: 'pull_request', ref: `refs/pull/${number}/merge` });
+    try {
+      const inputs = { mode: 'plan', ref: 'secrets-pr', 'pull-request': String(number) };
+      const { exitCode, findings } = await runAndScan(door, { inputs });
+      expect(exitCode).toBe(0);
+      expect(findings).toEqual([]);
+    } finally {
+      bed.azure.github.setContext({ eventName: 'push', ref: 'refs/heads/main' });
     }
   }, 120_000);
 });
