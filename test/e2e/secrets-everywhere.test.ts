@@ -17,7 +17,8 @@ import { describeFinding, SecretScanner, visibleLog, type Encoding } from '../su
 // encoded: the log (stdout, stderr; the host's own mask commands excepted), the outputs, the summary,
 // the plan, the record, the SARIF file, the checkout with all of .git, the workspace, the runner's or
 // agent's temp folder, and os.tmpdir() and HOME (both pointed at folders of this run). One bed serves
-// the three doors, one after the other, as the runs of one pipeline would.
+// the three doors, one after the other, as the runs of one pipeline would. The CI doors also run a
+// pull-request check, whose plan comment on Gogs is read back and scanned too.
 
 const run = promisify(execFile);
 type Door = 'action' | 'task' | 'cli';
