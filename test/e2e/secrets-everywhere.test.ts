@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -53,7 +53,17 @@ beforeAll(async () => {
   bed = await startBed();
   adoClientId = registerPipelinesApp(bed);
 });
-afterAll(() => bed?.stop());
+/** Folders the runs and the plant tests made, removed at the end (they are scanned before that). */
+const made: string[] = [];
+const tempDir = async (prefix: string): Promise<string> => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+afterAll(async () => {
+  await bed?.stop();
+  for (const dir of made) await rm(dir, { recursive: true, force: true });
+});
 
 const settle = (p: Promise<{ stdout: string; stderr: string }>) =>
   p.then(
@@ -82,7 +92,7 @@ async function runFolders(
   door: Door,
   debug: boolean,
 ): Promise<{ root: string; env: Record<string, string> }> {
-  const root = await mkdtemp(path.join(os.tmpdir(), `apim-gogs-secrets-${door}-`));
+  const root = await tempDir(`apim-gogs-secrets-${door}-`);
   const home = path.join(root, 'home');
   const tmp = path.join(root, 'tmp');
   await mkdir(home);
@@ -122,6 +132,7 @@ async function sarifOf(
 async function runAction({ debug, inputs: extra }: RunOptions): Promise<RunLeft> {
   const { root, env } = await runFolders('action', debug);
   const runner = await SimulatedRunner.create();
+  made.push(runner.root);
   const inputs = { ...bed.inputs(), ...extra };
   const main = await runner.run('dist/index.js', inputs, { ...bed.runnerEnv(), ...env }, doorRuntime());
   // GitHub runs the post step after the job, even when the main step failed.
@@ -347,7 +358,7 @@ describe('the scanner', () => {
   it.each(planted)(
     'finds the %s planted %s, and names where without printing it',
     async (secret, _how, encoding, text) => {
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-plant-'));
+      const dir = await tempDir('apim-gogs-plant-');
       await mkdir(path.join(dir, 'nested'));
       await writeFile(path.join(dir, 'nested', 'leak.txt'), `line one\n${text}\n`);
       await writeFile(path.join(dir, 'clean.txt'), 'nothing to see\n');
@@ -359,7 +370,7 @@ describe('the scanner', () => {
   );
 
   it('finds a secret committed into a checkout, where git keeps it compressed', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-plant-git-'));
+    const dir = await tempDir('apim-gogs-plant-git-');
     const git = (...a: string[]) =>
       run('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.test', ...a]);
     await git('init', '-q', '-b', 'main');
