@@ -14,7 +14,8 @@ import { Random } from './random.js';
 
 /**
  * Checkout faults against the real Gogs (issue 9): Gogs stopped mid-answer (a byte-level proxy cuts
- * the connection after N bytes, TLS end to end), slow (the proxy dribbles the answer), answering 500
+ * the connection after N bytes, TLS end to end), frozen mid-answer (the connection stays open and
+ * silent), slow (the proxy dribbles the answer), answering 500
  * (an HTTPS server with the bed's certificate where Gogs stood), and the token revoked in the web UI
  * between two runs. After each: a success is the right commit, a failure is a ConfigurationError (exit
  * 2) naming the repository or server and what to do, with no stack and no token; the checkout path
@@ -23,6 +24,8 @@ import { Random } from './random.js';
 export type CheckoutFault =
   /** The first `connections` connections (Infinity: all) are cut after `afterBytes` answer bytes. */
   | { kind: 'stopped'; afterBytes: number; connections: number }
+  /** The same, but the connections stay open and nothing more comes: a frozen Gogs, a lost route. */
+  | { kind: 'stalled'; afterBytes: number; connections: number }
   | { kind: 'slow'; chunk: number; delayMs: number }
   /** The first `failures` requests (Infinity: all) are answered 500, later ones by Gogs. */
   | { kind: 'error500'; failures: number }
@@ -78,9 +81,16 @@ const BOUND_MS = 90_000;
 /** The production attempts (4); shorter waits than production's 1 s so the soak stays short. */
 const RETRY = { attempts: 4, baseDelayMs: 250 };
 const cliEntry = process.env.APIM_GOGS_CLI_BUNDLE;
+/**
+ * git gives up on a stalled transfer after GIT_HTTP_LOW_SPEED_TIME seconds (30 by default, set by the
+ * checkout); 2 here, so that a frozen Gogs costs seconds per run, not minutes.
+ */
+const STALL_SECONDS = '2';
 
 export async function startCheckoutFaultBed(): Promise<CheckoutFaultBed> {
   const gogs = await startGogsBed();
+  const stallBefore = process.env.GIT_HTTP_LOW_SPEED_TIME;
+  process.env.GIT_HTTP_LOW_SPEED_TIME = STALL_SECONDS;
   const work = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-checkout-faults-'));
   const sha = await gogs.commit({ 'apis/echo-api/README.md': 'The echo API.\n' }, 'Document the echo API');
   return {
@@ -88,6 +98,8 @@ export async function startCheckoutFaultBed(): Promise<CheckoutFaultBed> {
     sha,
     work,
     async stop() {
+      if (stallBefore === undefined) delete process.env.GIT_HTTP_LOW_SPEED_TIME;
+      else process.env.GIT_HTTP_LOW_SPEED_TIME = stallBefore;
       await gogs.stop();
       await rm(work, { recursive: true, force: true });
     },
@@ -96,7 +108,7 @@ export async function startCheckoutFaultBed(): Promise<CheckoutFaultBed> {
 
 /** A random fault; about half of the cuts and 500s are transient (the run must then pass). */
 export function randomFault(rng: Random): CheckoutFault {
-  const kind = rng.pick(['stopped', 'stopped', 'slow', 'error500', 'revoked'] as const);
+  const kind = rng.pick(['stopped', 'stopped', 'stalled', 'slow', 'error500', 'revoked'] as const);
   if (kind === 'stopped') {
     const transient = rng.next() < 0.5;
     // Cut points from the TLS handshake to past the end of the pack (the answers are a few kB).
@@ -104,6 +116,15 @@ export function randomFault(rng: Random): CheckoutFault {
       kind,
       afterBytes: Math.round(Math.exp(rng.next() * Math.log(12_000))),
       connections: transient ? rng.int(1, 3) : Infinity,
+    };
+  }
+  if (kind === 'stalled') {
+    // Past the API's answer (about 2.2 kB with the handshake), inside the git fetch's (about 4.6 kB):
+    // the API has its own 30 s timeout, git only the low-speed limit this suite is about.
+    return {
+      kind,
+      afterBytes: rng.int(2400, 4000),
+      connections: rng.next() < 0.5 ? rng.int(1, 3) : Infinity,
     };
   }
   if (kind === 'slow') return { kind, chunk: rng.pick([16, 64, 512, 4096]), delayMs: rng.int(1, 20) };
@@ -114,6 +135,8 @@ export function randomFault(rng: Random): CheckoutFault {
 export function describeFault(f: CheckoutFault): string {
   if (f.kind === 'stopped')
     return `stopped after ${f.afterBytes} bytes on ${f.connections === Infinity ? 'every' : `the first ${f.connections}`} connection(s)`;
+  if (f.kind === 'stalled')
+    return `frozen after ${f.afterBytes} bytes on ${f.connections === Infinity ? 'every' : `the first ${f.connections}`} connection(s)`;
   if (f.kind === 'slow') return `slow (${f.chunk}-byte pieces every ${f.delayMs} ms)`;
   if (f.kind === 'error500')
     return `HTTP 500 to ${f.failures === Infinity ? 'every request' : `the first ${f.failures} request(s)`}`;
@@ -128,6 +151,7 @@ function expected(f: CheckoutFault): 'pass' | 'fail' | 'either' {
   if (f.kind === 'slow') return 'pass';
   if (f.kind === 'revoked') return 'fail';
   if (f.kind === 'error500') return f.failures === Infinity ? 'fail' : 'pass';
+  if (f.kind === 'stalled') return f.connections !== Infinity ? 'pass' : 'either';
   return f.connections !== Infinity ? 'pass' : f.afterBytes < 1000 ? 'fail' : 'either';
 }
 
@@ -145,8 +169,10 @@ let tokens = 0;
 
 async function faultedServer(bed: CheckoutFaultBed, f: CheckoutFault): Promise<FaultedServer> {
   const { gogs } = bed;
-  if (f.kind === 'stopped' || f.kind === 'slow') {
-    const proxy = await startFaultProxy(gogs.url, f.kind === 'slow' ? f : { ...f, kind: 'cut' as const });
+  if (f.kind === 'stopped' || f.kind === 'stalled' || f.kind === 'slow') {
+    const bytes =
+      f.kind === 'slow' ? f : { ...f, kind: f.kind === 'stopped' ? ('cut' as const) : ('stall' as const) };
+    const proxy = await startFaultProxy(gogs.url, bytes);
     return { url: proxy.url, token: gogs.bot.token, hits: () => proxy.cuts, close: () => proxy.close() };
   }
   if (f.kind === 'error500') {
@@ -255,7 +281,12 @@ function cliAttempt(url: string, bed: CheckoutFaultBed, token: string, dir: stri
         cwd: path.dirname(dir),
         timeout: BOUND_MS,
         killSignal: 'SIGKILL',
-        env: { PATH: process.env.PATH!, HOME: process.env.HOME!, GOGS_TOKEN: token },
+        env: {
+          PATH: process.env.PATH!,
+          HOME: process.env.HOME!,
+          GOGS_TOKEN: token,
+          GIT_HTTP_LOW_SPEED_TIME: STALL_SECONDS,
+        },
       },
       (err, stdout, stderr) => {
         const code = child.exitCode ?? (err ? -1 : 0);

@@ -14,6 +14,13 @@ export interface GitCredentials {
   secrets: string[];
 }
 
+/**
+ * git has no timeout of its own: a transfer that stalls (a frozen Gogs, a lost route) would hold the
+ * step forever. Less than 1 byte/s for 30 s ends the request ("Operation too slow"), which the checkout
+ * retries; a slow but moving transfer is left alone. The runner's own values of these variables win.
+ */
+const STALLED = { GIT_HTTP_LOW_SPEED_LIMIT: '1', GIT_HTTP_LOW_SPEED_TIME: '30' };
+
 export function gitCredentials(gogsUrl: string, token: string, caFile?: string): GitCredentials {
   const basic = Buffer.from(`${token}:`).toString('base64');
   const prefix = new URL(gogsUrl).toString();
@@ -24,5 +31,6 @@ export function gitCredentials(gogsUrl: string, token: string, caFile?: string):
   };
   // The variable, not http.sslCAInfo: a GIT_SSL_CAINFO already in the environment would win over config.
   if (caFile) env.GIT_SSL_CAINFO = caFile;
+  for (const [key, value] of Object.entries(STALLED)) if (!process.env[key]) env[key] = value;
   return { env, secrets: [token, basic] };
 }

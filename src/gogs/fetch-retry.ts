@@ -18,7 +18,7 @@ const TRANSIENT = [
   /connection refused/i,
   /failed to connect/i,
   /couldn't connect/i,
-  /timed out/i,
+  /timed out|operation too slow/i,
   /recv error|send error|TLS packet|SSL_read|SSL_write|non-properly terminated|unexpected eof/i,
   /returned error: 5\d\d/i,
   /index-pack failed|invalid index-pack output|fetch-pack: protocol error/i,

@@ -8,12 +8,13 @@ import { tlsDir } from './paths.js';
  * What the proxy does to the connections it carries, in the order they arrive:
  * - `cut`: the first `connections` connections (Infinity: all) are cut after `afterBytes` bytes of the
  *   server's answer, as when Gogs is stopped mid-answer; later ones pass.
+ * - `stall`: like `cut`, but the connections stay open and silent, as a frozen server or a lost route.
  * - `slow`: every answer is re-chunked into `chunk`-byte pieces, each sent `delayMs` after the last.
  * - `pass`: bytes pass untouched.
  */
 export type ByteFault =
   | { kind: 'pass' }
-  | { kind: 'cut'; afterBytes: number; connections: number }
+  | { kind: 'cut' | 'stall'; afterBytes: number; connections: number }
   | { kind: 'slow'; chunk: number; delayMs: number };
 
 export interface FaultProxy {
@@ -68,16 +69,24 @@ export async function startFaultProxy(
       client.destroy();
       server.destroy();
     };
+    const endClient = () => client.destroy();
     client.on('close', () => server.destroy());
-    server.on('close', () => client.destroy());
+    server.on('close', endClient);
     client.pipe(server);
-    if (f.kind === 'cut' && index < f.connections) {
+    if ((f.kind === 'cut' || f.kind === 'stall') && index < f.connections) {
       let sent = 0;
       server.on('data', (data: Buffer) => {
         const room = f.afterBytes - sent;
         if (room > 0) client.write(room >= data.length ? data : data.subarray(0, room));
         sent += data.length;
-        if (sent >= f.afterBytes) cut();
+        if (sent < f.afterBytes || server.destroyed) return;
+        if (f.kind === 'cut') return cut();
+        // Gogs' side goes; the client's stays open, what it sends is swallowed and nothing comes back.
+        proxy.cuts++;
+        server.off('close', endClient);
+        client.unpipe(server);
+        client.resume();
+        server.destroy();
       });
     } else if (f.kind === 'slow') {
       slowPipe(server, client, f.chunk, f.delayMs);

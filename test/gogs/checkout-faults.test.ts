@@ -43,6 +43,16 @@ test('the first connections cut (Gogs restarted): the fetch is retried and the c
   expect(v.retried).toBe(true);
 });
 
+test('Gogs frozen mid-fetch (the connection open, nothing comes): git gives up on the stall, retries, then fails clearly instead of hanging', async () => {
+  // The suite sets git's stall limit to 2 s (30 s in production); before, git waited forever.
+  const v = await run({ kind: 'stalled', afterBytes: 3000, connections: Infinity });
+  expect(v.problems).toEqual([]);
+  expect(v.outcome).toBe('clear failure');
+  expect(v.message).toMatch(
+    /^Fetching platform\/apim-policies .* failed on all 4 attempts: .*Operation too slow/,
+  );
+}, 150_000);
+
 test('a slow Gogs (the answer in 64-byte pieces) still checks out', async () => {
   const v = await run({ kind: 'slow', chunk: 64, delayMs: 3 });
   expect(v.problems).toEqual([]);
