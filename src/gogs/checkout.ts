@@ -5,6 +5,8 @@ import type { Logger } from '../shared/logger.js';
 import type { RetryOptions } from '../shared/retry.js';
 import { GogsClient, type GogsRepository } from './client.js';
 import { claimCheckoutPath, type CheckoutPathClaim } from './checkout-path.js';
+import { cloneable, cloneRef } from './clone.js';
+import { logCommit, readHeadCommit } from './commit-facts.js';
 import { gitCredentials, type GitCredentials } from './credentials.js';
 import { fetchRef } from './fetch.js';
 import { fetchWithRetry } from './fetch-retry.js';
@@ -46,9 +48,11 @@ export interface CheckoutResult {
   commit: { author: string; email: string; date: string; message: string };
 }
 
-/** A resolved ref; a branch fetched as the server's HEAD says where it was fetched to (`from`). */
-type CheckedOutRef =
-  Exclude<ResolvedRef, { kind: 'branch' }> | (Extract<ResolvedRef, { kind: 'branch' }> & { from?: string });
+/** A ref on disk: cloned and checked out already, or fetched and still to be checked out. */
+interface Fetched {
+  resolved: ResolvedRef;
+  cloned: boolean;
+}
 
 /** Checks the policy repository out of Gogs at an exact commit. */
 export async function checkout(options: CheckoutOptions): Promise<CheckoutResult> {
@@ -89,16 +93,29 @@ async function checkOutInto(
   const ca = options.caFile ? await readFile(options.caFile, 'utf8') : undefined;
   const client = new GogsClient({ url: base.toString(), token: options.token, ca, retry: options.retry });
   const remote = new URL(`${owner}/${name}.git`, base).toString();
-  await initRepository(options.path, remote);
 
   // The API call (permissions, default branch, clear errors for a bad token or repository) runs
-  // alongside the fetch; its verdict is awaited before the fetch's. Without a ref the server's HEAD
-  // (Gogs points it at the default branch) is fetched, and named once the API has answered.
+  // alongside the clone or fetch; its verdict is awaited before theirs.
   const repoLookup = client.getRepository(owner, name);
+  // A branch, a tag or the server's HEAD (Gogs points it at the default branch) comes with one
+  // `git clone`, as fast as a plain clone; a commit SHA or refs/tags/x with init + fetch + checkout.
+  let initialised = false;
+  const fetchOnce = async (ref: string): Promise<Fetched> => {
+    if (cloneable(ref)) {
+      const resolved = await cloneRef(ref, options.path, remote, creds.env, options.fetchDepth, label);
+      return { resolved, cloned: true };
+    }
+    if (!initialised) await initRepository(options.path, remote);
+    initialised = true;
+    return {
+      resolved: await fetchRef(ref, options.path, creds.env, options.fetchDepth, label),
+      cloned: false,
+    };
+  };
   // A fetch cut short or failed by Gogs for a moment is tried again; in the end a clear message.
   const fetching = (ref: string) =>
     claim.track(
-      fetchWithRetry(() => fetchRef(ref, options.path, creds.env, options.fetchDepth, label), {
+      fetchWithRetry(() => fetchOnce(ref), {
         label,
         origin: base.origin,
         retry: { attempts: 4, baseDelayMs: 1000, ...options.retry },
@@ -107,41 +124,36 @@ async function checkOutInto(
         secrets: creds.secrets,
       }),
     );
-  let resolved: CheckedOutRef;
+  let got: Fetched;
   if (!options.syncMirror) {
     const fetched = fetching(options.ref?.trim() || 'HEAD');
     fetched.catch(() => undefined);
     const repo = await repoLookup;
     if (!options.expectWrite) warnAboutPrivileges(repo, logger);
-    resolved = await fetched;
-    if (resolved.kind === 'head') {
-      resolved = {
-        kind: 'branch',
-        name: repo.defaultBranch,
-        fullRef: `refs/heads/${repo.defaultBranch}`,
-        from: 'refs/remotes/origin/HEAD',
-      };
-    }
+    got = await fetched;
   } else {
     const repo = await repoLookup;
     if (!options.expectWrite) warnAboutPrivileges(repo, logger);
     const wanted = options.ref?.trim() || repo.defaultBranch;
     await waitForMirrorSync(client, owner, name, wanted, logger, options.mirrorTimeoutMs);
-    resolved = await fetching(wanted);
+    got = await fetching(wanted);
   }
-  // Each git process costs a start-up: what does not depend on the checkout runs beside it.
-  const [, log] = await Promise.all([
-    checkoutResolved(resolved, options.path),
-    git(['log', '-1', '--format=%H%x00%an%x00%ae%x00%aI%x00%B', checkoutTarget(resolved)], {
-      cwd: options.path,
-    }),
+  const { resolved } = got;
+  // Each git process costs a start-up: a clone's commit is read from its files, and after a fetch
+  // the commit facts are read beside the checkout.
+  const [, facts] = await Promise.all([
+    got.cloned ? undefined : checkoutResolved(resolved, options.path),
+    got.cloned
+      ? readHeadCommit(options.path).then((c) => c ?? logCommit(options.path, 'HEAD'))
+      : logCommit(options.path, checkoutTarget(resolved)),
   ]);
   const repository = await repoLookup;
-  const [head, author, email, date, message] = log.stdout.split('\0');
-  const commit = { author, email, date, message: message.trim() };
-  logger.info(`Checked out ${label} at ${head} (${resolved.fullRef})`);
-  logger.info(`Commit by ${author} <${email}> on ${date}: ${commit.message.split('\n')[0]}`);
-  return { sha: head, ref: resolved.fullRef, path: options.path, repository, commit };
+  const { sha, ...commit } = facts;
+  logger.info(`Checked out ${label} at ${sha} (${resolved.fullRef})`);
+  logger.info(
+    `Commit by ${commit.author} <${commit.email}> on ${commit.date}: ${commit.message.split('\n')[0]}`,
+  );
+  return { sha, ref: resolved.fullRef, path: options.path, repository, commit };
 }
 
 async function ensureEmptyDirectory(path: string): Promise<void> {
@@ -185,29 +197,19 @@ async function appendConfig(cwd: string, section: string, values: Record<string,
 }
 
 /** The commit the resolved ref names in the fetched refs. */
-function checkoutTarget(ref: CheckedOutRef): string {
-  if (ref.kind === 'branch') return ref.from ?? `refs/remotes/origin/${ref.name}`;
+function checkoutTarget(ref: ResolvedRef): string {
+  if (ref.kind === 'branch') return `refs/remotes/origin/${ref.name}`;
   if (ref.kind === 'tag') return `${ref.fullRef}^{commit}`;
   if (ref.kind === 'commit') return ref.sha;
   return 'refs/remotes/origin/HEAD';
 }
 
-async function checkoutResolved(ref: CheckedOutRef, cwd: string): Promise<void> {
+async function checkoutResolved(ref: ResolvedRef, cwd: string): Promise<void> {
   const target = checkoutTarget(ref);
   if (ref.kind !== 'branch') {
     await git(['checkout', '--quiet', '--force', '--detach', target], { cwd });
     return;
   }
-  if (!ref.from) {
-    await git(['checkout', '--quiet', '--force', '-B', ref.name, target], { cwd });
-    return;
-  }
-  // The server's HEAD was fetched before the default branch's name was known: name it too, beside
-  // the checkout, and set the tracking a checkout of origin/<branch> would have set.
-  await Promise.all([
-    git(['checkout', '--quiet', '--force', '--no-track', '-B', ref.name, target], { cwd }),
-    git(['update-ref', `refs/remotes/origin/${ref.name}`, ref.from], { cwd }),
-  ]);
-  const section = `branch "${ref.name.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  await appendConfig(cwd, section, { remote: 'origin', merge: ref.fullRef });
+  // Starting from origin's branch sets the tracking (branch.<name>.remote and merge) as a clone does.
+  await git(['checkout', '--quiet', '--force', '-B', ref.name, target], { cwd });
 }

@@ -23,14 +23,18 @@ export function refCandidates(ref: string): ResolvedRef[] {
   return [branch, { kind: 'tag', name: short, fullRef: `refs/tags/${short}` }];
 }
 
-/** The error for a ref the server does not have, listing the branches it does have. */
+/**
+ * The error for a ref the server does not have, listing the branches it does have. `remote` is the
+ * repository's URL where `cwd` holds no repository yet (a clone that found no such branch).
+ */
 export async function refNotFound(
   ref: string,
   cwd: string,
   env: Record<string, string>,
   label: string,
+  remote = 'origin',
 ): Promise<ConfigurationError> {
-  const listing = await git(['ls-remote', '--heads', 'origin'], { cwd, env, allowFailure: true });
+  const listing = await git(['ls-remote', '--heads', '--', remote], { cwd, env, allowFailure: true });
   const branches = listing.stdout
     .split('\n')
     .map((l) => l.trim().split(/\s+/)[1])
