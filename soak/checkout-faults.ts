@@ -43,7 +43,7 @@ export interface CheckoutFaultFigures {
   unclearFailures: number;
   /** A success where a failure was due, or the other way round. */
   wrongOutcomes: number;
-  /** A failed checkout left something at or beside its path. */
+  /** A failed checkout left something at or beside its path; any run a temporary or lock file. */
   leftovers: number;
   /** The rerun without the fault into the same path failed. */
   rerunsFailed: number;
@@ -286,6 +286,7 @@ function cliAttempt(url: string, bed: CheckoutFaultBed, token: string, dir: stri
           HOME: process.env.HOME!,
           GOGS_TOKEN: token,
           GIT_HTTP_LOW_SPEED_TIME: STALL_SECONDS,
+          TMPDIR: path.join(path.dirname(dir), TMP),
         },
       },
       (err, stdout, stderr) => {
@@ -318,13 +319,25 @@ function tokenForms(token: string): string[] {
   return [token, Buffer.from(token).toString('base64'), Buffer.from(`${token}:`).toString('base64')];
 }
 
-/** What a failed checkout left: nothing at its path but an empty folder, nothing beside it. */
-async function leftAfterFailure(dir: string): Promise<string | undefined> {
-  const inside = await readdir(dir).catch(() => []);
-  if (inside.length) return `${path.basename(dir)} holds ${inside.slice(0, 4).join(', ')}`;
-  const beside = (await readdir(path.dirname(dir))).filter((e) => e !== path.basename(dir));
-  if (beside.length) return `left beside the checkout: ${beside.slice(0, 4).join(', ')}`;
-  return undefined;
+/** The run's temporary folder (TMPDIR), beside the checkout path. */
+const TMP = 'tmp';
+
+/**
+ * What a run left that the next one could trip over: after a failure anything at its path (but an
+ * empty folder) or beside it; after any run a file in its temporary folder or a git lock file.
+ */
+async function leftBehind(dir: string, failed: boolean): Promise<string[]> {
+  const found: string[] = [];
+  const inside = await readdir(dir, { recursive: true }).catch(() => []);
+  if (failed && inside.length) found.push(`${path.basename(dir)} holds ${inside.slice(0, 4).join(', ')}`);
+  const locks = inside.filter((e) => e.endsWith('.lock'));
+  if (locks.length) found.push(`lock files ${locks.slice(0, 4).join(', ')}`);
+  const beside = (await readdir(path.dirname(dir))).filter((e) => e !== path.basename(dir) && e !== TMP);
+  if (failed && beside.length) found.push(`beside the checkout: ${beside.slice(0, 4).join(', ')}`);
+  // tsx keeps its compile cache there when the CLI runs from the sources: not the step's.
+  const temp = (await readdir(path.join(path.dirname(dir), TMP))).filter((e) => cliEntry || !/^tsx-/.test(e));
+  if (temp.length) found.push(`temporary files ${temp.slice(0, 4).join(', ')}`);
+  return found;
 }
 
 /** Names the repository or the server, says what to do, shows no stack. */
@@ -346,14 +359,20 @@ export async function runCheckoutFault(
   via: 'in process' | 'cli' = 'in process',
 ): Promise<CheckoutFaultVerdict> {
   const parent = path.join(bed.work, `run-${index}`);
-  await mkdir(parent);
   const dir = path.join(parent, 'policies');
+  const tmp = path.join(parent, TMP);
+  await mkdir(tmp, { recursive: true });
   const server = await faultedServer(bed, fault);
   const attempt = via === 'cli' ? cliAttempt : inProcessAttempt;
+  // The run's temporary files (git's, node's) land in a folder of its own, to be seen if left.
+  const tmpBefore = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
   let a: Attempt;
   try {
     a = await attempt(server.url, bed, server.token, dir);
   } finally {
+    if (tmpBefore === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = tmpBefore;
     await server.close();
   }
   const problems: string[] = [];
@@ -394,12 +413,10 @@ export async function runCheckoutFault(
   verdict.leaks = leaks.length;
   problems.push(...leaks.map((where) => `the token is in ${where}`));
 
-  if (a.outcome === 'failure') {
-    const left = await leftAfterFailure(dir);
-    if (left) {
-      verdict.leftover = true;
-      problems.push(`left behind: ${left}`);
-    }
+  const left = await leftBehind(dir, a.outcome !== 'success');
+  verdict.leftover = left.length > 0;
+  problems.push(...left.map((l) => `left behind: ${l}`));
+  if (a.outcome !== 'success') {
     const rerun = await inProcessAttempt(bed.gogs.url, bed, bed.gogs.bot.token, dir);
     if (rerun.outcome !== 'success' || rerun.sha !== bed.sha) {
       verdict.rerunFailed = true;
@@ -432,7 +449,11 @@ export async function runCheckoutFaults(count: number, seed: number): Promise<Ch
     for (let i = 0; i < count; i++) {
       const fault = randomFault(rng);
       const via = i % 10 === 9 ? 'cli' : 'in process';
-      const v = await runCheckoutFault(bed, fault, i, via);
+      const v = await runCheckoutFault(bed, fault, i, via).catch((err: unknown) => {
+        throw new Error(
+          `checkout run ${i} (${via}, ${describeFault(fault)}) could not be run: ${errorMessage(err)}`,
+        );
+      });
       figures.runs++;
       if (via === 'cli') figures.cliRuns++;
       if (v.outcome === 'success') figures.succeeded++;

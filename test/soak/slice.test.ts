@@ -1,3 +1,4 @@
+import { runCheckoutFaults } from '../../soak/checkout-faults.js';
 import { runCliSchedules } from '../../soak/cli-runs.js';
 import { runConcurrency } from '../../soak/concurrent.js';
 import { runSchedules } from '../../soak/fault-schedules.js';
@@ -39,3 +40,9 @@ it('fuzzing: no crash in the reader, ruleset loader, XML comparison, templates, 
   expect(f.crashesByTarget).toEqual({});
   expect(f.cases).toBeGreaterThanOrEqual(3000);
 }, 120_000);
+
+it('checkout faults against the real Gogs: clear failures, nothing left behind, reruns work, no hang', async () => {
+  const f = await runCheckoutFaults(4, 105);
+  expect(f.failures).toEqual([]);
+  expect(f.runs).toBe(4);
+}, 300_000);
