@@ -10,6 +10,7 @@ export const BED_TESTS = [
   'test/gogs/checkout.test.ts',
   'test/gogs/checkout-faults.test.ts',
   'test/gogs/commit-facts.test.ts',
+  'test/gogs/git.test.ts',
   'test/gogs/pr-comment.test.ts',
   'test/gogs/extract-push.test.ts',
   'test/deploy/cli.test.ts',
