@@ -8,6 +8,7 @@ import { ConfigurationError } from '../../src/shared/errors.js';
 import { MemoryLogger } from '../../src/shared/logger.js';
 import { createTempTls } from '../../src/emulator/tls.js';
 import { checkout, type CheckoutOptions } from '../../src/gogs/checkout.js';
+import { git } from '../../src/gogs/git.js';
 import { freePort } from '../bed/free-port.js';
 import { startGogsBed, type GogsBed } from '../bed/gogs-bed.js';
 
@@ -115,6 +116,42 @@ test('checks out a tag and a branch other than the default', async () => {
   expect(byBranch).toMatchObject({ sha: feature, ref: 'refs/heads/feature/notes' });
   const byTag = await checkout(options({ ref: 'v1.0.0' }));
   expect(byTag).toMatchObject({ sha: tagged, ref: 'refs/tags/v1.0.0' });
+});
+
+test('a branch is checked out as the local branch tracking origin; fetch-depth 0 brings its whole history', async () => {
+  await bed.commit({ 'apis/echo-api/HISTORY.md': 'one\n' }, 'History one');
+  await bed.commit({ 'apis/echo-api/HISTORY.md': 'two\n' }, 'History two');
+  const config = async (dir: string, key: string) =>
+    (await git(['config', '--get-all', key], { cwd: dir, allowFailure: true })).stdout.trim();
+  for (const ref of [undefined, 'main']) {
+    const o = options({ ref, fetchDepth: 0 });
+    const result = await checkout(o);
+    expect(result.ref).toBe('refs/heads/main');
+    expect((await git(['symbolic-ref', 'HEAD'], { cwd: o.path })).stdout.trim()).toBe('refs/heads/main');
+    expect(await config(o.path, 'branch.main.remote')).toBe('origin');
+    expect(await config(o.path, 'branch.main.merge')).toBe('refs/heads/main');
+    // origin as a plain `git remote add` leaves it: every branch, tags followed.
+    expect(await config(o.path, 'remote.origin.fetch')).toBe('+refs/heads/*:refs/remotes/origin/*');
+    expect(await config(o.path, 'remote.origin.tagOpt')).toBe('');
+    expect((await git(['rev-parse', '--is-shallow-repository'], { cwd: o.path })).stdout.trim()).toBe(
+      'false',
+    );
+    const log = await git(['log', '--format=%s'], { cwd: o.path });
+    expect(log.stdout).toContain('History one');
+    expect(result.commit.message).toBe('History two');
+  }
+  const shallow = options({ ref: 'main' });
+  await checkout(shallow);
+  expect((await git(['rev-list', '--count', 'HEAD'], { cwd: shallow.path })).stdout.trim()).toBe('1');
+});
+
+test('an empty repository is named as having no branches', async () => {
+  await bed.api('POST', `org/${bed.owner}/repos`, { name: 'empty-policies', private: true });
+  const err = await expectConfigurationError(
+    checkout(options({ token: bed.admin.token, repository: `${bed.owner}/empty-policies` })),
+    /"HEAD" was not found in platform\/empty-policies/,
+  );
+  expect(err.hint).toMatch(/none \(the repository is empty\)/);
 });
 
 test('warns when the token can push to or administer the repository', async () => {
