@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkout } from '../src/gogs/checkout.js';
+import { checkout, type CheckoutOptions } from '../src/gogs/checkout.js';
 import { ConfigurationError, errorMessage } from '../src/shared/errors.js';
 import { MemoryLogger } from '../src/shared/logger.js';
 import { startFailingServer, startFaultProxy } from '../test/bed/fault-proxy.js';
@@ -86,6 +86,13 @@ const cliEntry = process.env.APIM_GOGS_CLI_BUNDLE;
  * checkout); 2 here, so that a frozen Gogs costs seconds per run, not minutes.
  */
 const STALL_SECONDS = '2';
+/** A tag at the commit every checkout must land on. */
+const TAG = 'soak-1';
+
+/** The refs a run asks for: a clone (default branch, branch) or init + fetch (tag, commit). */
+export function refsOf(bed: CheckoutFaultBed): string[] {
+  return ['', 'main', `refs/tags/${TAG}`, bed.sha];
+}
 
 export async function startCheckoutFaultBed(): Promise<CheckoutFaultBed> {
   const gogs = await startGogsBed();
@@ -93,6 +100,7 @@ export async function startCheckoutFaultBed(): Promise<CheckoutFaultBed> {
   process.env.GIT_HTTP_LOW_SPEED_TIME = STALL_SECONDS;
   const work = await mkdtemp(path.join(os.tmpdir(), 'apim-gogs-checkout-faults-'));
   const sha = await gogs.commit({ 'apis/echo-api/README.md': 'The echo API.\n' }, 'Document the echo API');
+  await gogs.tag(TAG);
   return {
     gogs,
     sha,
@@ -194,10 +202,18 @@ async function faultedServer(bed: CheckoutFaultBed, f: CheckoutFault): Promise<F
   return { url: gogs.url, token, hits: () => 1, close: async () => undefined };
 }
 
-function inProcess(url: string, gogs: GogsBed, token: string, dir: string, logger: MemoryLogger) {
+function inProcess(
+  url: string,
+  gogs: GogsBed,
+  token: string,
+  dir: string,
+  logger: MemoryLogger,
+  ref = '',
+): CheckoutOptions {
   return {
     gogsUrl: url,
     repository: gogs.repository,
+    ref,
     token,
     path: dir,
     fetchDepth: 1,
@@ -223,12 +239,13 @@ async function inProcessAttempt(
   bed: CheckoutFaultBed,
   token: string,
   dir: string,
+  ref = '',
 ): Promise<Attempt> {
   const logger = new MemoryLogger();
   let timer: NodeJS.Timeout | undefined;
   const bound = new Promise<'hang'>((r) => (timer = setTimeout(() => r('hang'), BOUND_MS)));
   try {
-    const r = await Promise.race([checkout(inProcess(url, bed.gogs, token, dir, logger)), bound]);
+    const r = await Promise.race([checkout(inProcess(url, bed.gogs, token, dir, logger, ref)), bound]);
     const log = logger.lines.join('\n');
     if (r === 'hang') return { outcome: 'hang', message: '', userError: false, log };
     return { outcome: 'success', message: '', userError: false, log, sha: r.sha };
@@ -251,7 +268,13 @@ async function inProcessAttempt(
  * The CLI door as a CI step runs it (`run --mode validate`), from the sources through tsx unless
  * APIM_GOGS_CLI_BUNDLE names a bundle (dist/cli/index.js).
  */
-function cliAttempt(url: string, bed: CheckoutFaultBed, token: string, dir: string): Promise<Attempt> {
+function cliAttempt(
+  url: string,
+  bed: CheckoutFaultBed,
+  token: string,
+  dir: string,
+  ref = '',
+): Promise<Attempt> {
   const entry = cliEntry
     ? [cliEntry]
     : [
@@ -272,6 +295,7 @@ function cliAttempt(url: string, bed: CheckoutFaultBed, token: string, dir: stri
     bed.gogs.caFile,
     '--path',
     dir,
+    ...(ref ? ['--ref', ref] : []),
   ];
   return new Promise((resolve) => {
     const child = execFile(
@@ -357,6 +381,8 @@ export async function runCheckoutFault(
   fault: CheckoutFault,
   index: number,
   via: 'in process' | 'cli' = 'in process',
+  /** '' (the default branch), a branch, a tag or a commit SHA: a clone, or init + fetch. */
+  ref = '',
 ): Promise<CheckoutFaultVerdict> {
   const parent = path.join(bed.work, `run-${index}`);
   const dir = path.join(parent, 'policies');
@@ -369,7 +395,7 @@ export async function runCheckoutFault(
   process.env.TMPDIR = tmp;
   let a: Attempt;
   try {
-    a = await attempt(server.url, bed, server.token, dir);
+    a = await attempt(server.url, bed, server.token, dir, ref);
   } finally {
     if (tmpBefore === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = tmpBefore;
@@ -417,7 +443,7 @@ export async function runCheckoutFault(
   verdict.leftover = left.length > 0;
   problems.push(...left.map((l) => `left behind: ${l}`));
   if (a.outcome !== 'success') {
-    const rerun = await inProcessAttempt(bed.gogs.url, bed, bed.gogs.bot.token, dir);
+    const rerun = await inProcessAttempt(bed.gogs.url, bed, bed.gogs.bot.token, dir, ref);
     if (rerun.outcome !== 'success' || rerun.sha !== bed.sha) {
       verdict.rerunFailed = true;
       problems.push(`rerun into the same path: ${rerun.outcome} ${rerun.message.split('\n')[0]}`);
@@ -448,11 +474,11 @@ export async function runCheckoutFaults(count: number, seed: number): Promise<Ch
   try {
     for (let i = 0; i < count; i++) {
       const fault = randomFault(rng);
+      const ref = rng.pick(refsOf(bed));
       const via = i % 10 === 9 ? 'cli' : 'in process';
-      const v = await runCheckoutFault(bed, fault, i, via).catch((err: unknown) => {
-        throw new Error(
-          `checkout run ${i} (${via}, ${describeFault(fault)}) could not be run: ${errorMessage(err)}`,
-        );
+      const what = `${via}, ref "${ref}", ${describeFault(fault)}`;
+      const v = await runCheckoutFault(bed, fault, i, via, ref).catch((err: unknown) => {
+        throw new Error(`checkout run ${i} (${what}) could not be run: ${errorMessage(err)}`);
       });
       figures.runs++;
       if (via === 'cli') figures.cliRuns++;
@@ -464,8 +490,7 @@ export async function runCheckoutFaults(count: number, seed: number): Promise<Ch
       if (v.leftover) figures.leftovers++;
       if (v.rerunFailed) figures.rerunsFailed++;
       figures.leaks += v.leaks;
-      for (const p of v.problems)
-        figures.failures.push(`checkout run ${i} (${via}, ${describeFault(fault)}): ${p}`);
+      for (const p of v.problems) figures.failures.push(`checkout run ${i} (${what}): ${p}`);
     }
   } finally {
     await bed.stop();

@@ -17,8 +17,8 @@ beforeAll(async () => {
 afterAll(() => bed?.stop());
 
 let index = 0;
-const run = (fault: CheckoutFault, via: 'in process' | 'cli' = 'in process') =>
-  runCheckoutFault(bed, fault, index++, via);
+const run = (fault: CheckoutFault, via: 'in process' | 'cli' = 'in process', ref = '') =>
+  runCheckoutFault(bed, fault, index++, via, ref);
 
 test('Gogs stopped mid-fetch on every connection: a clear failure after the retries, the path left empty, the rerun works', async () => {
   // 2500 bytes: past the API's answer, inside the git fetch's (the handshake and refs pass, the pack does not).
@@ -28,6 +28,13 @@ test('Gogs stopped mid-fetch on every connection: a clear failure after the retr
   expect(v.message).toMatch(
     /^Fetching platform\/apim-policies from Gogs at https:\/\/127\.0\.0\.1:\d+ failed on all 4 attempts: .*Check that Gogs is running/,
   );
+});
+
+test('a commit SHA (init + fetch, not a clone) cut mid-fetch on every connection: the same clear failure, the path left empty', async () => {
+  const v = await run({ kind: 'stopped', afterBytes: 2500, connections: Infinity }, 'in process', bed.sha);
+  expect(v.problems).toEqual([]);
+  expect(v.outcome).toBe('clear failure');
+  expect(v.message).toMatch(/^Fetching platform\/apim-policies from Gogs at .* failed on all 4 attempts/);
 });
 
 test('Gogs stopped before the TLS handshake ends: "could not be reached", nothing left behind', async () => {
