@@ -234,13 +234,15 @@ interface Attempt {
   sha?: string;
 }
 
-async function inProcessAttempt(
-  url: string,
-  bed: CheckoutFaultBed,
-  token: string,
-  dir: string,
-  ref = '',
-): Promise<Attempt> {
+/** One checkout: where Gogs is for it (the fault in between, or not), with which token, into where. */
+interface Ask {
+  url: string;
+  token: string;
+  dir: string;
+  ref: string;
+}
+
+async function inProcessAttempt(bed: CheckoutFaultBed, { url, token, dir, ref }: Ask): Promise<Attempt> {
   const logger = new MemoryLogger();
   let timer: NodeJS.Timeout | undefined;
   const bound = new Promise<'hang'>((r) => (timer = setTimeout(() => r('hang'), BOUND_MS)));
@@ -268,13 +270,7 @@ async function inProcessAttempt(
  * The CLI door as a CI step runs it (`run --mode validate`), from the sources through tsx unless
  * APIM_GOGS_CLI_BUNDLE names a bundle (dist/cli/index.js).
  */
-function cliAttempt(
-  url: string,
-  bed: CheckoutFaultBed,
-  token: string,
-  dir: string,
-  ref = '',
-): Promise<Attempt> {
+function cliAttempt(bed: CheckoutFaultBed, { url, token, dir, ref }: Ask): Promise<Attempt> {
   const entry = cliEntry
     ? [cliEntry]
     : [
@@ -395,7 +391,7 @@ export async function runCheckoutFault(
   process.env.TMPDIR = tmp;
   let a: Attempt;
   try {
-    a = await attempt(server.url, bed, server.token, dir, ref);
+    a = await attempt(bed, { url: server.url, token: server.token, dir, ref });
   } finally {
     if (tmpBefore === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = tmpBefore;
@@ -443,7 +439,7 @@ export async function runCheckoutFault(
   verdict.leftover = left.length > 0;
   problems.push(...left.map((l) => `left behind: ${l}`));
   if (a.outcome !== 'success') {
-    const rerun = await inProcessAttempt(bed.gogs.url, bed, bed.gogs.bot.token, dir, ref);
+    const rerun = await inProcessAttempt(bed, { url: bed.gogs.url, token: bed.gogs.bot.token, dir, ref });
     if (rerun.outcome !== 'success' || rerun.sha !== bed.sha) {
       verdict.rerunFailed = true;
       problems.push(`rerun into the same path: ${rerun.outcome} ${rerun.message.split('\n')[0]}`);
