@@ -1,23 +1,17 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ExitCode } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Progress } from '../shared/progress.js';
 import type { ApimConnection, ArmRequestRecord } from './client.js';
-import { armErrorInfo, isWrite } from './client.js';
+import { ArmTimeoutError, armErrorInfo, isWrite } from './client.js';
 import { ConcurrentChange, checkedWrite, holds, readForCheck } from './checked-write.js';
 import type { Identity } from './credentials.js';
 import type { Plan, PlanEntry } from './plan.js';
 import type { Provenance } from './provenance.js';
-import { nextRecord, parseRecord, provenanceFor, recordName, stamp } from './provenance.js';
-import { withRecordState, type RecordState } from './record-state.js';
+import { provenanceFor, recordName, stamp } from './provenance.js';
+import { claimLease, DeploymentRefused, releaseLease, type Claimed } from './deployment-record.js';
 import type { LiveResource, Properties, ResourceKind } from './resources.js';
-import {
-  deleteResource,
-  readResource,
-  readSecretValue,
-  refFor,
-  writableProperties,
-  writeResource,
-} from './resources.js';
+import { deleteResource, readSecretValue, refFor, writableProperties, writeResource } from './resources.js';
 import type { ArmRetryOptions } from './retry.js';
 import { withArmRetry } from './retry.js';
 import { mapLimit } from './concurrency.js';
@@ -108,14 +102,44 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const changes = plan.entries.filter((e) => e.action !== 'unchanged');
   const done: Done[] = [];
   const warnings: string[] = [];
+  const environment = plan.environment;
+  const useRecord = changes.length > 0 && options.writeRecord !== false && environment && plan.record;
+  // The lease: no other deployment to this environment writes until this one has finished, and a
+  // plan made before another deployment ended is refused before anything is written.
+  let claimed: Claimed | undefined;
+  if (useRecord) {
+    try {
+      claimed = await claimLease(conn, environment, plan.record!, provenance, retry);
+    } catch (err) {
+      if (!(err instanceof DeploymentRefused)) throw err;
+      logger?.error(err.message);
+      return notStarted(
+        refFor('namedValue', { name: recordName(environment) }).key,
+        err.message,
+        provenance,
+        conn.records.slice(firstRecord),
+      );
+    }
+  }
   let failure: ApplyFailure | undefined;
   let failedEntry: PlanEntry | undefined;
   let failureError: unknown;
+  /** Entries an attempt of which ended without a known outcome (its answer was lost). */
+  const uncertain = new Set<PlanEntry>();
+  /**
+   * When an attempt at an entry was last given up on while APIM may still have been working on it
+   * (no answer in time): such a write can land later still.
+   */
+  const givenUpAt = new Map<PlanEntry, number>();
 
   const target = { conn, retry };
   const runOne = async (entry: PlanEntry): Promise<void> => {
     const d: Done = { entry };
     const { kind, ref, key } = entry;
+    const onOutcomeUnknown = (err: unknown): void => {
+      uncertain.add(entry);
+      if (stillRunning(err)) givenUpAt.set(entry, Date.now());
+    };
     if (entry.action === 'delete') {
       await checkedWrite({
         ...target,
@@ -124,6 +148,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
         key,
         attempt: () => deleteResource(conn, ref, entry.etag ?? '*').then(() => true),
         landed: (now) => (now.exists ? undefined : true),
+        onOutcomeUnknown,
       });
       done.push(d);
       return;
@@ -142,6 +167,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
       landed: (now) => (holds(kind, now, body) ? { etag: now.etag } : undefined),
       // A create carries no If-Match: after a lost answer, only an absent resource is still ours to create.
       replaces: entry.action === 'create' ? (now) => !now.exists : undefined,
+      onOutcomeUnknown,
     });
     d.etagAfter = result.etag;
     done.push(d);
@@ -187,10 +213,10 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     // The failed write itself may have been applied (unknown outcome, long-running operation that
     // failed late): the rollback examines it too. A 412 on a first attempt wrote nothing of ours.
     if (mayHaveWritten(failureError)) done.push({ entry: failedEntry });
-    for (const d of [...done].reverse()) {
+    const undo = async (d: Done): Promise<void> => {
       try {
-        const did = await rollbackOne(conn, d, provenance, retry);
-        if (did) restored.push(d.entry.key);
+        const did = await rollbackOne(conn, d, provenance, retry, uncertain.has(d.entry));
+        if (did && !restored.includes(d.entry.key)) restored.push(d.entry.key);
       } catch (err) {
         const info = armErrorInfo(err);
         notRestored.push({
@@ -201,28 +227,46 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
               : info.message,
         });
       }
+    };
+    for (const d of [...done].reverse()) await undo(d);
+    // A create given up on may land after the rollback looked: it carries no If-Match that the
+    // rollback's writes could make stale. It is looked at again once it cannot be pending any more
+    // (one request timeout after it was given up on, the time APIM already had to answer it).
+    const lateCreates = done.filter(
+      (d) =>
+        d.entry.action === 'create' &&
+        givenUpAt.has(d.entry) &&
+        !notRestored.some((n) => n.key === d.entry.key),
+    );
+    if (lateCreates.length) {
+      const until = Math.max(...lateCreates.map((d) => givenUpAt.get(d.entry) ?? 0)) + conn.requestTimeoutMs;
+      const waitMs = Math.max(0, until - Date.now());
+      logger?.info(
+        `Waiting ${Math.ceil(waitMs / 1000)} s: ${lateCreates.length} create(s) got no answer in time and may still land; they are checked again after.`,
+      );
+      await sleep(waitMs);
+      for (const d of lateCreates) await undo(d);
     }
   }
 
   let recordWritten = false;
-  if (!failure && changes.length && options.writeRecord !== false && plan.environment) {
+  if (claimed && environment) {
+    // Exit 4 leaves APIM partly at the new commit while the record names the old one: a later
+    // incremental plan (which trusts the record) could miss what stayed changed. Dropping the
+    // record's state makes the next plan read everything.
+    const outcome = failure
+      ? { failed: true as const, dropState: notRestored.length > 0 }
+      : { deployed: provenance, state: plan.recordState };
     try {
-      await writeDeploymentRecord(conn, plan.environment, provenance, retry, plan.recordState);
-      recordWritten = true;
-    } catch (err) {
-      warnings.push(`The deployment record could not be written: ${armErrorInfo(err).message}`);
-    }
-  }
-
-  // Exit 4 leaves APIM partly at the new commit while the record names the old one: a later incremental
-  // plan (which trusts the record) could miss what stayed changed. Dropping the record's state makes
-  // the next plan read everything.
-  if (failure && notRestored.length && options.writeRecord !== false && plan.environment) {
-    try {
-      await dropRecordState(conn, plan.environment, retry);
+      await releaseLease(conn, environment, claimed, outcome, retry);
+      recordWritten = !failure;
     } catch (err) {
       warnings.push(
-        `The deployment record could not be marked stale (${armErrorInfo(err).message}): run the next plan with plan-scope: full.`,
+        `The deployment record ${recordName(environment)} could not be written (${err instanceof Error ? err.message : String(err)}): ${
+          failure && notRestored.length
+            ? 'run the next plan with plan-scope: full'
+            : 'the next plan reads everything, or delete its lease if it is left'
+        }.`,
       );
     }
   }
@@ -267,6 +311,30 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   };
 }
 
+/** A deployment refused before its first write: APIM is as it was (exit 3), and the reason is named. */
+function notStarted(
+  key: string,
+  message: string,
+  provenance: Provenance,
+  requests: ArmRequestRecord[],
+): ApplyResult {
+  const writes = requests.filter(isWrite).length;
+  return {
+    outcome: 'rolled-back',
+    exitCode: ExitCode.RolledBack,
+    provenance,
+    applied: [],
+    failure: { key, message, concurrentChange: true },
+    restored: [],
+    notRestored: [],
+    requests,
+    writes,
+    reads: requests.length - writes,
+    recordWritten: false,
+    warnings: [],
+  };
+}
+
 function describeFailure(entry: PlanEntry, err: unknown): ApplyFailure {
   if (err instanceof ConcurrentChange) {
     return {
@@ -292,6 +360,14 @@ function written(entry: PlanEntry, provenance: Provenance): Properties {
 }
 
 /**
+ * Whether APIM may still be working on a request this run gave up on: no answer within the request
+ * timeout, or a gateway's 504. (A dropped connection or a 5xx is taken as the end of APIM's work on it.)
+ */
+function stillRunning(err: unknown): boolean {
+  return err instanceof ArmTimeoutError || armErrorInfo(err).status === 504;
+}
+
+/**
  * Whether a failed write may have changed the resource: any failure but a 412 on a write none of
  * whose attempts had an unknown outcome (that one was refused before anything was written).
  */
@@ -309,6 +385,9 @@ async function rollbackOne(
   d: Done,
   provenance: Provenance,
   retry: ArmRetryOptions | undefined,
+  /** An attempt of the forward write ended without a known outcome: it may land late. */
+  givenUp: boolean,
+  round = 0,
 ): Promise<boolean> {
   const { entry } = d;
   const { kind, ref, key } = entry;
@@ -327,6 +406,20 @@ async function rollbackOne(
       attempt: () => attempt().then(() => true),
       landed: (now) => (done(now) ? true : undefined),
     });
+  // The old content is in place, but a forward attempt given up on may land yet: it carries the ETag
+  // the resource has now in If-Match, so writing the same content again moves the ETag and APIM
+  // refuses the late write (412). If that late write lands first, the fence meets a 412: look again.
+  const fence = async (now: LiveResource): Promise<boolean> => {
+    if (!givenUp || !snapshot) return false;
+    try {
+      await undo(() => writeResource(conn, ref, snapshot, now.etag ?? '*'), isSnapshot);
+      return false;
+    } catch (err) {
+      if (err instanceof ConcurrentChange && round < 2)
+        return rollbackOne(conn, d, provenance, retry, givenUp, round + 1);
+      throw err;
+    }
+  };
 
   if (entry.action === 'delete') {
     // Re-create what was deleted, unless it exists again (the delete did not happen, or someone
@@ -334,7 +427,7 @@ async function rollbackOne(
     if (!snapshot) throw new Error('no snapshot to restore');
     const now = await read();
     if (now.exists) {
-      if (isSnapshot(now)) return false;
+      if (isSnapshot(now)) return fence(now);
       throw new ConcurrentChange(key, false);
     }
     return undo(
@@ -352,7 +445,7 @@ async function rollbackOne(
     if (entry.action === 'create') return false; // the create did not happen, or was undone since
     throw new ConcurrentChange(key, true); // deleted since: by someone else
   }
-  if (entry.action === 'update' && isSnapshot(now)) return false; // the update did not happen
+  if (entry.action === 'update' && isSnapshot(now)) return fence(now); // the update did not happen (yet)
   if (!holds(kind, now, written(entry, provenance))) throw new ConcurrentChange(key, true);
   const etag = now.etag;
   const ifMatch = etag ?? '*';
@@ -364,64 +457,4 @@ async function rollbackOne(
   }
   if (!snapshot) throw new Error('no snapshot to restore');
   return undo(() => writeResource(conn, ref, snapshot, ifMatch), isSnapshot);
-}
-
-/** Removes the incremental-plan state from the environment's record, so that the next plan is full. */
-async function dropRecordState(
-  conn: ApimConnection,
-  environment: string,
-  retry?: ArmRetryOptions,
-): Promise<void> {
-  const ref = refFor('namedValue', { name: recordName(environment) });
-  const current = await withArmRetry(() => readResource(conn, ref), retry);
-  if (!current.exists || typeof current.properties?.value !== 'string') return;
-  let record: Record<string, unknown>;
-  try {
-    record = JSON.parse(current.properties.value) as Record<string, unknown>;
-  } catch {
-    return;
-  }
-  if (!('state' in record)) return;
-  delete record.state;
-  await withArmRetry(
-    () =>
-      writeResource(
-        conn,
-        ref,
-        {
-          displayName: recordName(environment),
-          value: JSON.stringify(record),
-          secret: false,
-          tags: ['apim-gogs'],
-        },
-        current.etag,
-      ),
-    retry,
-  );
-}
-
-/**
- * Writes the service-level record of the last deployed commit for the environment (named value
- * `apim-gogs-deployment-<environment>`); applyPlan calls it after a deployment that changed something.
- */
-export async function writeDeploymentRecord(
-  conn: ApimConnection,
-  environment: string,
-  p: Provenance,
-  retry?: ArmRetryOptions,
-  state?: RecordState,
-): Promise<void> {
-  const ref = refFor('namedValue', { name: recordName(environment) });
-  const current = await withArmRetry(() => readResource(conn, ref), retry);
-  const value = withRecordState(nextRecord(environment, parseRecord(current.properties?.value), p), state);
-  await withArmRetry(
-    () =>
-      writeResource(
-        conn,
-        ref,
-        { displayName: recordName(environment), value, secret: false, tags: ['apim-gogs'] },
-        current.exists ? current.etag : undefined,
-      ),
-    retry,
-  );
 }

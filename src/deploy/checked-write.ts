@@ -63,6 +63,8 @@ export interface CheckedWrite<T> {
    */
   othersCount?: boolean;
   retry?: ArmRetryOptions;
+  /** Told each time an attempt ends without a known outcome (APIM may apply it later still). */
+  onOutcomeUnknown?: (err: unknown) => void;
 }
 
 /**
@@ -92,7 +94,10 @@ export async function checkedWrite<T>(w: CheckedWrite<T>): Promise<T> {
         }
         throw new ConcurrentChange(w.key, unknown);
       }
-      if (outcomeUnknown(err)) unknown = true;
+      if (outcomeUnknown(err)) {
+        unknown = true;
+        w.onOutcomeUnknown?.(err);
+      }
       throw err;
     }
   }, w.retry);

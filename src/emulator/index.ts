@@ -98,6 +98,8 @@ export interface Emulator {
   loadFaultPlan(file: string): void;
   requests(): RequestLogEntry[];
   clearRequests(): void;
+  /** Requests being handled now, including slow ones whose client has given up waiting. */
+  inFlight(): number;
   /**
    * Every token issued (OIDC ID tokens, access tokens) or presented (client assertions) so far, oldest
    * first: the values a secrets scan looks for in what a run left.
@@ -239,6 +241,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearFaults: () => faults.clear(),
     loadFaultPlan: (file) => faults.load(file),
     requests: () => log.all(),
+    inFlight: () => server.inFlight(),
     clearRequests: () => log.clear(),
     issuedTokens: () => tokens.all(),
     setRateLimits: (limits) => limiter.configure(limits),

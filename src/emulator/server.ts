@@ -34,6 +34,8 @@ export interface ServerHooks {
 export interface EmulatorServer {
   base: string;
   port: number;
+  /** Requests being handled now, including ones whose client has given up waiting. */
+  inFlight(): number;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,16 @@ export async function startServer(tls: TlsFiles, hooks: ServerHooks, port = 0): 
   const server = https.createServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) });
   let base = '';
 
+  let inFlight = 0;
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    inFlight++;
+    try {
+      await handle(req, res);
+    } finally {
+      inFlight--;
+    }
+  };
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = Date.now();
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', base);
@@ -147,6 +158,7 @@ export async function startServer(tls: TlsFiles, hooks: ServerHooks, port = 0): 
   return {
     base,
     port: actualPort,
+    inFlight: () => inFlight,
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort();

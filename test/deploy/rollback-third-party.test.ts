@@ -39,9 +39,12 @@ async function live(bed: ApimBed, key: string): Promise<string> {
 }
 
 /** Deploys commit A, then commit B with `faults` in place; returns B's result. */
-async function deployBWith(faults: FaultSpec[]): Promise<{ bed: ApimBed; result: ApplyResult }> {
+async function deployBWith(
+  faults: FaultSpec[],
+  requestTimeoutMs?: number,
+): Promise<{ bed: ApimBed; result: ApplyResult; settled: () => Promise<void> }> {
   const bed = await startApimBed();
-  const conn = bed.connect();
+  const conn = bed.connect({ requestTimeoutMs });
   const identity = await bed.identity();
   const atA = await planDeployment({ repository: A, connection: conn, source: { commit: commitA } });
   expect((await applyPlan({ plan: atA, connection: conn, identity, retry: fastRetry })).exitCode).toBe(0);
@@ -49,7 +52,11 @@ async function deployBWith(faults: FaultSpec[]): Promise<{ bed: ApimBed; result:
   for (const f of faults) bed.emu.addFault(f);
   const result = await applyPlan({ plan, connection: conn, identity, retry: fastRetry });
   bed.emu.clearFaults();
-  return { bed, result };
+  // Resolves once the emulator has finished every request, answered or given up on by the client.
+  const settled = async (): Promise<void> => {
+    while (bed.emu.inFlight() > 0) await new Promise((r) => setTimeout(r, 25));
+  };
+  return { bed, result, settled };
 }
 
 /** What commit A's plan would still change (nothing when APIM is fully at A). */
@@ -60,6 +67,15 @@ async function changesFromA(bed: ApimBed): Promise<string[]> {
     source: { commit: commitA },
   });
   return plan.entries.filter((e) => e.action !== 'unchanged').map((e) => e.key);
+}
+
+/** Exit 3, nothing named, and APIM fully at commit A: its content, and nothing only B has. */
+async function expectRolledBackToA(bed: ApimBed, result: ApplyResult): Promise<void> {
+  expect(result.notRestored).toEqual([]);
+  expect(result.exitCode).toBe(3);
+  expect(await changesFromA(bed)).toEqual([]);
+  for (const created of ['namedValues/region', 'backends/billing', 'policyFragments/tracing'])
+    expect(await live(bed, created)).toBe('(absent)');
 }
 
 // Every forward attempt fails; the rollback's own write would go through.
@@ -151,11 +167,35 @@ describe('a rollback write applied whose answer was lost is restored, not blamed
     ]);
     try {
       expect(result.failure?.key).toBe('policies/policy');
-      expect(result.notRestored).toEqual([]);
-      expect(result.exitCode).toBe(3);
-      expect(await changesFromA(bed)).toEqual([]);
-      for (const created of ['namedValues/region', 'backends/billing', 'policyFragments/tracing'])
-        expect(await live(bed, created)).toBe('(absent)');
+      await expectRolledBackToA(bed, result);
+    } finally {
+      await bed.close();
+    }
+  });
+});
+
+describe('a write given up on (no answer in time) that lands late does not undo the rollback', () => {
+  it.each<[string, FaultSpec[]]>([
+    [
+      // Every attempt times out; the first lands after the rollback found the old content in place.
+      'an update whose every attempt timed out',
+      [{ kind: 'slow', delayMs: 3600, method: 'PUT', path: '/backends/orders', times: attempts }],
+    ],
+    [
+      // The create's second attempt (no If-Match: a create has no ETag to match) lands after the
+      // rollback deleted what its third attempt confirmed.
+      'a create whose answer came too late twice',
+      [
+        { kind: 'slow', delayMs: 1600, method: 'PUT', path: '/backends/billing', times: 2 },
+        { kind: 'error', status: 500, method: 'PUT', path: '/policies/policy', times: 0 },
+      ],
+    ],
+  ])('%s: exit 3, and APIM still at the old commit once APIM has finished it', async (_name, faults) => {
+    // A request timeout long enough for the bed's other requests on a busy machine, shorter than the slow answers.
+    const { bed, result, settled } = await deployBWith(faults, 1000);
+    try {
+      await settled();
+      await expectRolledBackToA(bed, result);
     } finally {
       await bed.close();
     }
