@@ -29,6 +29,8 @@ async function planOf(bed: ApimBed, c: Commit) {
         repository: repo,
         connection: conn,
         source: { commit: c.sha },
+        // The environment's record carries the deployment lease that keeps two deployments apart.
+        environment: 'soak',
         scope: 'full',
       }),
     };
@@ -61,7 +63,6 @@ export async function runConcurrency(count: number, seed: number): Promise<Concu
       connection: first.conn,
       identity: {},
       retry: RETRY,
-      writeRecord: false,
     });
     for (let i = 0; i < count; i++) {
       // Two commits planned against the same state, applied at once.
@@ -69,8 +70,8 @@ export async function runConcurrency(count: number, seed: number): Promise<Concu
       const y = mutate(rng, current, `${i}`.padStart(40, 'b'));
       const [px, py] = await Promise.all([planOf(bed, x), planOf(bed, y)]);
       const [rx, ry] = await Promise.all([
-        applyPlan({ plan: px.plan, connection: px.conn, identity: {}, retry: RETRY, writeRecord: false }),
-        applyPlan({ plan: py.plan, connection: py.conn, identity: {}, retry: RETRY, writeRecord: false }),
+        applyPlan({ plan: px.plan, connection: px.conn, identity: {}, retry: RETRY }),
+        applyPlan({ plan: py.plan, connection: py.conn, identity: {}, retry: RETRY }),
       ]);
       figures.pairs++;
       const [dx, dy, d0] = await Promise.all([differs(bed, x), differs(bed, y), differs(bed, current)]);
@@ -94,7 +95,6 @@ export async function runConcurrency(count: number, seed: number): Promise<Concu
           connection: repair.conn,
           identity: {},
           retry: RETRY,
-          writeRecord: false,
         });
       }
 
@@ -112,7 +112,7 @@ export async function runConcurrency(count: number, seed: number): Promise<Concu
         return edits;
       })();
       const [rz, edits] = await Promise.all([
-        applyPlan({ plan: pz.plan, connection: pz.conn, identity: {}, retry: RETRY, writeRecord: false }),
+        applyPlan({ plan: pz.plan, connection: pz.conn, identity: {}, retry: RETRY }),
         editing,
       ]);
       figures.races++;
@@ -147,7 +147,6 @@ export async function runConcurrency(count: number, seed: number): Promise<Concu
         connection: repair.conn,
         identity: {},
         retry: RETRY,
-        writeRecord: false,
       });
       if (rr.exitCode !== 0) throw new Error(`race ${i}: the repair deployment failed`);
       current = z;

@@ -25,6 +25,7 @@ export const BED_TESTS = [
   'test/deploy/plan-verify.test.ts',
   'test/deploy/rollback.test.ts',
   'test/deploy/rollback-third-party.test.ts',
+  'test/deploy/deployment-lease.test.ts',
   'test/deploy/process-exit.test.ts',
   'test/soak/**/*.test.ts',
   'test/deploy/redaction.test.ts',

@@ -12,11 +12,11 @@ import type { ApimConnection } from './client.js';
 import type { DesiredResource, Filters } from './desired.js';
 import { desiredState } from './desired.js';
 import { parseRecord, recordName } from './provenance.js';
+import { readDeploymentRecord, type RecordAtPlan } from './deployment-record.js';
 import type { RecordState } from './record-state.js';
 import { recordStateFor, stateMismatch } from './record-state.js';
-import { readResource, refFor } from './resources.js';
 import { CONFIG_NAMES } from '../validate/config.js';
-import { withArmRetry, type ArmRetryOptions } from './retry.js';
+import type { ArmRetryOptions } from './retry.js';
 
 /**
  * Which resources a plan reads. A full plan reads every resource of the repository. An incremental
@@ -60,6 +60,8 @@ export interface ScopeOptions {
   desired: DesiredResource[];
   filters?: Filters;
   state: RecordState;
+  /** The environment's deployment record as the plan read it (deployment-record.ts). */
+  record?: RecordAtPlan;
   /** localChanges(root), when the caller started it early. */
   local?: Promise<string[] | undefined>;
 }
@@ -112,10 +114,10 @@ export async function decideScope(o: ScopeOptions): Promise<ScopeDecision> {
   if (!o.environment) return full('no environment is set, so APIM holds no deployment record to start from');
   const name = recordName(o.environment);
   const local = o.local ?? localChanges(o.repository.root);
-  const live = await withArmRetry(() => readResource(o.connection, refFor('namedValue', { name })), o.retry);
+  const live = o.record ?? (await readDeploymentRecord(o.connection, o.environment, o.retry));
   if (!live.exists)
     return full(`APIM holds no deployment record for '${o.environment}' (named value ${name})`);
-  const record = parseRecord(live.properties?.value);
+  const record = parseRecord(live.value);
   if (!record) return full(`the deployment record ${name} cannot be read`);
   const base = record.last.commit;
   const mismatch = stateMismatch((record as { state?: RecordState }).state, o.state);

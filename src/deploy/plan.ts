@@ -11,6 +11,7 @@ import { lineDiff } from './diff.js';
 import { localChanges, scopeResources, type PlanScope, type ScopeRequest } from './incremental-scope.js';
 import type { Provenance } from './provenance.js';
 import type { RecordState } from './record-state.js';
+import { activeLease, readDeploymentRecord, type RecordAtPlan } from './deployment-record.js';
 import { isReservedId } from '../policy/identity.js';
 import { isManaged, readProvenance } from './provenance.js';
 import type { LiveResource, Properties, ResourceKind, ResourceRef } from './resources.js';
@@ -65,6 +66,8 @@ export interface Plan {
   scope: PlanScope;
   /** What a deployment of this plan records next to its commit, so a later plan can start from it. */
   recordState: RecordState;
+  /** The environment's deployment record as this plan read it: a deployment claims it (its lease). */
+  record?: RecordAtPlan;
 }
 
 export interface PlanOptions {
@@ -120,8 +123,13 @@ async function plan(options: PlanOptions): Promise<Plan> {
   const concurrency = options.readConcurrency ?? DEFAULT_READ_CONCURRENCY;
   const retry = options.retry;
   const all = [...desired.resources].sort(byOrder);
+  const record = options.environment
+    ? await readDeploymentRecord(conn, options.environment, retry)
+    : undefined;
+  const running = activeLease(record);
   const { resources, scope, recordState } = await scopeResources({
     ...options,
+    record,
     request: options.scope,
     prune: options.prune === true,
     desired: all,
@@ -174,9 +182,17 @@ async function plan(options: PlanOptions): Promise<Plan> {
     prune: options.prune === true,
     entries,
     summary,
-    warnings: desired.diagnostics.filter((d) => d.severity !== 'error').map((d) => `${d.file}: ${d.message}`),
+    warnings: [
+      ...desired.diagnostics.filter((d) => d.severity !== 'error').map((d) => `${d.file}: ${d.message}`),
+      ...(running
+        ? [
+            `A deployment of commit ${running.commit} to '${options.environment}' has been running since ${running.since}: this plan may be out of date when it ends, and a deployment of it now is refused.`,
+          ]
+        : []),
+    ],
     scope,
     recordState,
+    record,
   };
 }
 
