@@ -40,8 +40,7 @@ export function faultPlan(rng: Random, targets: Resource[]): { faults: FaultSpec
     const kind = rng.pick([
       'error',
       'error503',
-      // No 'throttle' here: a 429 stalls the client's own pacing (src/deploy/throttle.ts) for
-      // half a minute or more, which is issue 10's; its 429 handling is tested there.
+      'throttle',
       'conflict',
       'drop',
       'dropAfterApply',
@@ -59,6 +58,16 @@ export function faultPlan(rng: Random, targets: Resource[]): { faults: FaultSpec
         break;
       case 'error503':
         faults.push({ kind: 'error', status: 503, method: 'PUT', path, times, retryAfterSeconds: 0 });
+        break;
+      case 'throttle':
+        // 429 with ARM's Retry-After (0 or 1 s): the client's pacing (throttle.ts) waits it out.
+        faults.push({
+          kind: 'throttle',
+          method: rng.pick(['PUT', 'GET']),
+          path,
+          times,
+          retryAfterSeconds: rng.pick([0, 1]),
+        });
         break;
       case 'conflict':
         faults.push({ kind: 'conflict', method: 'PUT', path, times: rng.int(1, 2) });
