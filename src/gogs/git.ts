@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { constants } from 'node:os';
+import path from 'node:path';
+import * as exec from '@actions/exec';
 import { ConfigurationError } from '../shared/errors.js';
 
 export interface GitResult {
@@ -27,45 +28,43 @@ export class GitError extends Error {
 }
 
 /**
- * Every git call goes through here (as in actions/checkout): output is captured, never echoed, so
- * nothing git prints reaches the log unfiltered. Started with child_process directly: @actions/exec
- * looks git up on PATH and wraps the streams on every call, ~7 ms of CPU each (measured in the
- * checkout, issue 10); here the system finds git as it finds it for a shell.
+ * Every git call goes through here (as in actions/checkout, on @actions/exec): output is captured,
+ * never echoed, so nothing git prints reaches the log unfiltered. The checkout itself is one clone
+ * (clone.ts), so the wrapper's few milliseconds per process are paid about once.
  */
 export async function git(args: string[], options: GitOptions): Promise<GitResult> {
-  const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'Never', ...options.env };
-  const result = await run(args, options.cwd, env).catch(async (err: NodeJS.ErrnoException) => {
-    // spawn says ENOENT for a missing working directory too.
-    if (err.code !== 'ENOENT') throw err;
-    if (!(await stat(options.cwd).catch(() => undefined))) {
-      throw new Error(`git ${args[0]} cannot run: its working directory ${options.cwd} does not exist.`);
-    }
-    throw new ConfigurationError(
-      'git was not found on the PATH.',
-      'Install git 2.31 or later on the runner (or agent) and make sure the step can find it on its PATH.',
-    );
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  Object.assign(env, { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'Never' }, options.env);
+  if (!(await stat(options.cwd).catch(() => undefined))) {
+    throw new Error(`git ${args[0]} cannot run: its working directory ${options.cwd} does not exist.`);
+  }
+  const result = await exec.getExecOutput(gitOnPath(env), args, {
+    cwd: options.cwd,
+    env,
+    silent: true,
+    ignoreReturnCode: true,
   });
   if (result.exitCode !== 0 && !options.allowFailure) throw new GitError(args, result);
   return result;
 }
 
-function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
-      resolve({
-        // Killed by a signal: the shell's convention, 128 + its number.
-        exitCode: code ?? 128 + (signal ? constants.signals[signal] : 0),
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-      }),
-    );
-  });
+/**
+ * git's full path on the PATH of the call's environment (exec then skips its own lookup); a clear
+ * configuration error when it is not there.
+ */
+function gitOnPath(env: Record<string, string>): string {
+  const name = process.platform === 'win32' ? 'git.exe' : 'git';
+  // Windows spells it Path; the copy of the environment is a plain object, case-sensitive.
+  const value = Object.entries(env).find(([k]) => k.toUpperCase() === 'PATH')?.[1] ?? '';
+  for (const dir of value.split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new ConfigurationError(
+    'git was not found on the PATH.',
+    'Install git 2.31 or later on the runner (or agent) and make sure the step can find it on its PATH.',
+  );
 }
 
 function lastLines(text: string): string {
