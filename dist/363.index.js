@@ -16,8 +16,8 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/deploy/index.ts + 10 modules
-var deploy = __webpack_require__(3959);
+// EXTERNAL MODULE: ./src/deploy/index.ts + 11 modules
+var deploy = __webpack_require__(7378);
 // EXTERNAL MODULE: ./src/gogs/client.ts + 1 modules
 var gogs_client = __webpack_require__(4802);
 ;// CONCATENATED MODULE: ./src/gogs/pr-comment.ts

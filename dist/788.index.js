@@ -9,12 +9,11 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   uF: () => (/* binding */ ApimConnection),
+  OZ: () => (/* binding */ ArmTimeoutError),
   Dv: () => (/* binding */ armErrorInfo),
   SU: () => (/* binding */ explainArmError),
   ao: () => (/* binding */ isWrite)
 });
-
-// UNUSED EXPORTS: ArmTimeoutError
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -641,7 +640,7 @@ async function resolveIdentity(credential) {
 
 /***/ }),
 
-/***/ 3959:
+/***/ 7378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -663,6 +662,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AUTH_KINDS, DEFAULT_AUDIENCE, blame, canonicalPolicy, desiredState, identityOf, loadEnvironmentValues, parseAuthKind, parseResourceKey, policiesEqual, readProvenance, renderBlameText, renderTemplate
 
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/deploy/client.ts + 1 modules
@@ -737,8 +738,10 @@ async function checkedWrite(w) {
                 }
                 throw new ConcurrentChange(w.key, unknown);
             }
-            if ((0,deploy_retry/* outcomeUnknown */.Hu)(err))
+            if ((0,deploy_retry/* outcomeUnknown */.Hu)(err)) {
                 unknown = true;
+                w.onOutcomeUnknown?.(err);
+            }
             throw err;
         }
     }, w.retry);
@@ -751,7 +754,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var external_node_fs_promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -789,7 +792,7 @@ async function recordStateFor(options) {
         state.overrides = true;
     const file = rulesetFile(options.root, options.configFile);
     if (file) {
-        const text = await (0,promises_.readFile)(file).catch(() => undefined);
+        const text = await (0,external_node_fs_promises_.readFile)(file).catch(() => undefined);
         if (text)
             state.ruleset = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
     }
@@ -823,7 +826,7 @@ function stateMismatch(recorded, now) {
  * The record value with `state` added; history is shortened when needed to stay within APIM's 4096
  * characters for a named value (the last deployment and the state always stay).
  */
-function withRecordState(recordText, state) {
+function record_state_withRecordState(recordText, state) {
     if (!state)
         return recordText;
     const record = JSON.parse(recordText);
@@ -836,9 +839,132 @@ function withRecordState(recordText, state) {
     return recordText;
 }
 
+;// CONCATENATED MODULE: ./src/deploy/deployment-record.ts
+
+
+
+
+
+
+/** A deployment longer than this can lose its lease to another that starts after it runs out. */
+const LEASE_MS = 60 * 60_000;
+/** Nothing was written: the deployment did not start, and says why. */
+class DeploymentRefused extends Error {
+}
+const refOf = (environment) => (0,deploy_resources/* refFor */.zh)('namedValue', { name: (0,deploy_provenance/* recordName */.xD)(environment) });
+async function readDeploymentRecord(conn, environment, retry) {
+    const live = await (0,deploy_retry/* withArmRetry */.J6)(() => (0,deploy_resources/* readResource */.R_)(conn, refOf(environment)), retry);
+    if (!live.exists)
+        return { exists: false };
+    const value = typeof live.properties?.value === 'string' ? live.properties.value : undefined;
+    return { exists: true, etag: live.etag, value, lease: leaseIn(value) };
+}
+/** The lease another run holds now, if any. */
+function activeLease(record, now = Date.now()) {
+    const lease = record?.lease;
+    return lease && Date.parse(lease.until) > now ? lease : undefined;
+}
+/** Takes the lease; returns the record as written (its ETag guards the record's release). */
+async function claimLease(conn, environment, atPlan, p, retry) {
+    const name = (0,deploy_provenance/* recordName */.xD)(environment);
+    const held = activeLease(atPlan);
+    if (held) {
+        throw new DeploymentRefused(`Another deployment to '${environment}' is running: commit ${held.commit} since ${held.since} (its lease in the named value ${name} runs until ${held.until}). Nothing was written. Deploy again when it has finished; if that run was killed, its lease runs out at ${held.until}.`);
+    }
+    const now = Date.now();
+    const lease = {
+        run: conn.correlationId,
+        commit: p.commit,
+        since: new Date(now).toISOString(),
+        until: new Date(now + LEASE_MS).toISOString(),
+    };
+    const value = JSON.stringify({ ...recordObject(atPlan.value, environment), lease });
+    try {
+        const etag = await writeRecord(conn, environment, value, atPlan.exists ? atPlan.etag : undefined, retry);
+        return { value, etag };
+    }
+    catch (err) {
+        if (err instanceof ConcurrentChange)
+            throw new DeploymentRefused(`The deployment record ${name} changed after this plan read it: another deployment to '${environment}' ran or started in between, and this plan may not match what it left. Nothing was written. Plan and deploy again.`);
+        throw new DeploymentRefused(`The deployment lease (named value ${name}) could not be taken: ${(0,client/* armErrorInfo */.Dv)(err).message} Nothing was written.`);
+    }
+}
+/**
+ * Releases the lease: after a deployment that succeeded, the record names the new commit (and the
+ * state the next incremental plan starts from); after one that failed it names the commit it named
+ * before, without the incremental state when APIM was left partly changed (the next plan reads all).
+ */
+async function releaseLease(conn, environment, claimed, outcome, retry) {
+    const record = recordObject(claimed.value, environment);
+    delete record.lease;
+    let value;
+    if ('deployed' in outcome) {
+        value = record_state_withRecordState((0,deploy_provenance/* nextRecord */.Pv)(environment, (0,deploy_provenance/* parseRecord */.Hh)(JSON.stringify(record)), outcome.deployed), outcome.state);
+    }
+    else {
+        if (outcome.dropState)
+            delete record.state;
+        value = JSON.stringify(record);
+    }
+    try {
+        await writeRecord(conn, environment, value, claimed.etag, retry);
+    }
+    catch (err) {
+        if (err instanceof ConcurrentChange)
+            throw new Error(`someone else changed it while this deployment ran (a deployment that outlived its lease of ${LEASE_MS / 60_000} minutes?)`);
+        throw err;
+    }
+}
+/**
+ * Writes the record without a lease (a deployment record for a service deployed otherwise: the bench
+ * sets one up this way).
+ */
+async function writeDeploymentRecord(conn, environment, p, retry, state) {
+    const current = await readDeploymentRecord(conn, environment, retry);
+    const value = withRecordState(nextRecord(environment, parseRecord(current.value), p), state);
+    await writeRecord(conn, environment, value, current.exists ? current.etag : undefined, retry);
+}
+/** One checked write of the record: a lost answer is read back, never blindly repeated. */
+async function writeRecord(conn, environment, value, ifMatch, retry) {
+    const ref = refOf(environment);
+    const name = (0,deploy_provenance/* recordName */.xD)(environment);
+    return checkedWrite({
+        conn,
+        kind: 'namedValue',
+        ref,
+        key: ref.key,
+        retry,
+        attempt: async () => (await (0,deploy_resources/* writeResource */.ER)(conn, ref, { displayName: name, value, secret: false, tags: ['apim-gogs'] }, ifMatch)).etag,
+        landed: (now) => (now.exists && now.properties?.value === value ? (now.etag ?? '') : undefined),
+        replaces: ifMatch ? undefined : (now) => !now.exists,
+    });
+}
+function recordObject(value, environment) {
+    try {
+        const parsed = JSON.parse(value ?? '');
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+            return { ...parsed };
+    }
+    catch {
+        // Not a record apim-gogs can read: it is replaced by one it can.
+    }
+    return { environment };
+}
+function leaseIn(value) {
+    const lease = recordObject(value, '').lease;
+    return lease &&
+        typeof lease.run === 'string' &&
+        typeof lease.commit === 'string' &&
+        typeof lease.since === 'string' &&
+        typeof lease.until === 'string'
+        ? lease
+        : undefined;
+}
+
 // EXTERNAL MODULE: ./src/deploy/concurrency.ts
 var deploy_concurrency = __webpack_require__(9988);
 ;// CONCATENATED MODULE: ./src/deploy/apply.ts
+
 
 
 
@@ -869,13 +995,41 @@ async function applyPlan(options) {
     const changes = plan.entries.filter((e) => e.action !== 'unchanged');
     const done = [];
     const warnings = [];
+    const environment = plan.environment;
+    const useRecord = changes.length > 0 && options.writeRecord !== false && environment && plan.record;
+    // The lease: no other deployment to this environment writes until this one has finished, and a
+    // plan made before another deployment ended is refused before anything is written.
+    let claimed;
+    if (useRecord) {
+        try {
+            claimed = await claimLease(conn, environment, plan.record, provenance, retry);
+        }
+        catch (err) {
+            if (!(err instanceof DeploymentRefused))
+                throw err;
+            logger?.error(err.message);
+            return notStarted((0,deploy_resources/* refFor */.zh)('namedValue', { name: (0,deploy_provenance/* recordName */.xD)(environment) }).key, err.message, provenance, conn.records.slice(firstRecord));
+        }
+    }
     let failure;
     let failedEntry;
     let failureError;
+    /** Entries an attempt of which ended without a known outcome (its answer was lost). */
+    const uncertain = new Set();
+    /**
+     * When an attempt at an entry was last given up on while APIM may still have been working on it
+     * (no answer in time): such a write can land later still.
+     */
+    const givenUpAt = new Map();
     const target = { conn, retry };
     const runOne = async (entry) => {
         const d = { entry };
         const { kind, ref, key } = entry;
+        const onOutcomeUnknown = (err) => {
+            uncertain.add(entry);
+            if (stillRunning(err))
+                givenUpAt.set(entry, Date.now());
+        };
         if (entry.action === 'delete') {
             await checkedWrite({
                 ...target,
@@ -884,6 +1038,7 @@ async function applyPlan(options) {
                 key,
                 attempt: () => (0,deploy_resources/* deleteResource */.o8)(conn, ref, entry.etag ?? '*').then(() => true),
                 landed: (now) => (now.exists ? undefined : true),
+                onOutcomeUnknown,
             });
             done.push(d);
             return;
@@ -902,6 +1057,7 @@ async function applyPlan(options) {
             landed: (now) => (holds(kind, now, body) ? { etag: now.etag } : undefined),
             // A create carries no If-Match: after a lost answer, only an absent resource is still ours to create.
             replaces: entry.action === 'create' ? (now) => !now.exists : undefined,
+            onOutcomeUnknown,
         });
         d.etagAfter = result.etag;
         done.push(d);
@@ -947,10 +1103,10 @@ async function applyPlan(options) {
         // failed late): the rollback examines it too. A 412 on a first attempt wrote nothing of ours.
         if (mayHaveWritten(failureError))
             done.push({ entry: failedEntry });
-        for (const d of [...done].reverse()) {
+        const undo = async (d) => {
             try {
-                const did = await rollbackOne(conn, d, provenance, retry);
-                if (did)
+                const did = await rollbackOne(conn, d, provenance, retry, uncertain.has(d.entry));
+                if (did && !restored.includes(d.entry.key))
                     restored.push(d.entry.key);
             }
             catch (err) {
@@ -962,27 +1118,40 @@ async function applyPlan(options) {
                         : info.message,
                 });
             }
+        };
+        for (const d of [...done].reverse())
+            await undo(d);
+        // A create given up on may land after the rollback looked: it carries no If-Match that the
+        // rollback's writes could make stale. It is looked at again once it cannot be pending any more
+        // (one request timeout after it was given up on, the time APIM already had to answer it).
+        const lateCreates = done.filter((d) => d.entry.action === 'create' &&
+            givenUpAt.has(d.entry) &&
+            !notRestored.some((n) => n.key === d.entry.key));
+        if (lateCreates.length) {
+            const until = Math.max(...lateCreates.map((d) => givenUpAt.get(d.entry) ?? 0)) + conn.requestTimeoutMs;
+            const waitMs = Math.max(0, until - Date.now());
+            logger?.info(`Waiting ${Math.ceil(waitMs / 1000)} s: ${lateCreates.length} create(s) got no answer in time and may still land; they are checked again after.`);
+            await (0,promises_.setTimeout)(waitMs);
+            for (const d of lateCreates)
+                await undo(d);
         }
     }
     let recordWritten = false;
-    if (!failure && changes.length && options.writeRecord !== false && plan.environment) {
+    if (claimed && environment) {
+        // Exit 4 leaves APIM partly at the new commit while the record names the old one: a later
+        // incremental plan (which trusts the record) could miss what stayed changed. Dropping the
+        // record's state makes the next plan read everything.
+        const outcome = failure
+            ? { failed: true, dropState: notRestored.length > 0 }
+            : { deployed: provenance, state: plan.recordState };
         try {
-            await writeDeploymentRecord(conn, plan.environment, provenance, retry, plan.recordState);
-            recordWritten = true;
+            await releaseLease(conn, environment, claimed, outcome, retry);
+            recordWritten = !failure;
         }
         catch (err) {
-            warnings.push(`The deployment record could not be written: ${(0,client/* armErrorInfo */.Dv)(err).message}`);
-        }
-    }
-    // Exit 4 leaves APIM partly at the new commit while the record names the old one: a later incremental
-    // plan (which trusts the record) could miss what stayed changed. Dropping the record's state makes
-    // the next plan read everything.
-    if (failure && notRestored.length && options.writeRecord !== false && plan.environment) {
-        try {
-            await dropRecordState(conn, plan.environment, retry);
-        }
-        catch (err) {
-            warnings.push(`The deployment record could not be marked stale (${(0,client/* armErrorInfo */.Dv)(err).message}): run the next plan with plan-scope: full.`);
+            warnings.push(`The deployment record ${(0,deploy_provenance/* recordName */.xD)(environment)} could not be written (${err instanceof Error ? err.message : String(err)}): ${failure && notRestored.length
+                ? 'run the next plan with plan-scope: full'
+                : 'the next plan reads everything, or delete its lease if it is left'}.`);
         }
     }
     const requests = conn.records.slice(firstRecord);
@@ -1023,6 +1192,24 @@ async function applyPlan(options) {
         warnings,
     };
 }
+/** A deployment refused before its first write: APIM is as it was (exit 3), and the reason is named. */
+function notStarted(key, message, provenance, requests) {
+    const writes = requests.filter(client/* isWrite */.ao).length;
+    return {
+        outcome: 'rolled-back',
+        exitCode: errors/* ExitCode */.yU.RolledBack,
+        provenance,
+        applied: [],
+        failure: { key, message, concurrentChange: true },
+        restored: [],
+        notRestored: [],
+        requests,
+        writes,
+        reads: requests.length - writes,
+        recordWritten: false,
+        warnings: [],
+    };
+}
 function describeFailure(entry, err) {
     if (err instanceof ConcurrentChange) {
         return {
@@ -1046,6 +1233,13 @@ function written(entry, provenance) {
     return (0,deploy_provenance/* stamp */.iE)(entry.kind, entry.desired ?? {}, provenance);
 }
 /**
+ * Whether APIM may still be working on a request this run gave up on: no answer within the request
+ * timeout, or a gateway's 504. (A dropped connection or a 5xx is taken as the end of APIM's work on it.)
+ */
+function stillRunning(err) {
+    return err instanceof client/* ArmTimeoutError */.OZ || (0,client/* armErrorInfo */.Dv)(err).status === 504;
+}
+/**
  * Whether a failed write may have changed the resource: any failure but a 412 on a write none of
  * whose attempts had an unknown outcome (that one was refused before anything was written).
  */
@@ -1057,7 +1251,9 @@ function mayHaveWritten(err) {
  * anything else was changed by someone else afterwards, and is theirs (ConcurrentChange: left alone
  * and named). Returns false when there was nothing to undo.
  */
-async function rollbackOne(conn, d, provenance, retry) {
+async function rollbackOne(conn, d, provenance, retry, 
+/** An attempt of the forward write ended without a known outcome: it may land late. */
+givenUp, round = 0) {
     const { entry } = d;
     const { kind, ref, key } = entry;
     const snapshot = entry.live ? (0,deploy_resources/* writableProperties */.Oi)(kind, entry.live) : undefined;
@@ -1071,6 +1267,22 @@ async function rollbackOne(conn, d, provenance, retry) {
         attempt: () => attempt().then(() => true),
         landed: (now) => (done(now) ? true : undefined),
     });
+    // The old content is in place, but a forward attempt given up on may land yet: it carries the ETag
+    // the resource has now in If-Match, so writing the same content again moves the ETag and APIM
+    // refuses the late write (412). If that late write lands first, the fence meets a 412: look again.
+    const fence = async (now) => {
+        if (!givenUp || !snapshot)
+            return false;
+        try {
+            await undo(() => (0,deploy_resources/* writeResource */.ER)(conn, ref, snapshot, now.etag ?? '*'), isSnapshot);
+            return false;
+        }
+        catch (err) {
+            if (err instanceof ConcurrentChange && round < 2)
+                return rollbackOne(conn, d, provenance, retry, givenUp, round + 1);
+            throw err;
+        }
+    };
     if (entry.action === 'delete') {
         // Re-create what was deleted, unless it exists again (the delete did not happen, or someone
         // else made a new one: theirs).
@@ -1079,7 +1291,7 @@ async function rollbackOne(conn, d, provenance, retry) {
         const now = await read();
         if (now.exists) {
             if (isSnapshot(now))
-                return false;
+                return fence(now);
             throw new ConcurrentChange(key, false);
         }
         return undo(() => (0,deploy_resources/* writeResource */.ER)(conn, ref, snapshot, undefined), isSnapshot, (n) => !n.exists);
@@ -1094,7 +1306,7 @@ async function rollbackOne(conn, d, provenance, retry) {
         throw new ConcurrentChange(key, true); // deleted since: by someone else
     }
     if (entry.action === 'update' && isSnapshot(now))
-        return false; // the update did not happen
+        return fence(now); // the update did not happen (yet)
     if (!holds(kind, now, written(entry, provenance)))
         throw new ConcurrentChange(key, true);
     const etag = now.etag;
@@ -1105,39 +1317,6 @@ async function rollbackOne(conn, d, provenance, retry) {
     if (!snapshot)
         throw new Error('no snapshot to restore');
     return undo(() => (0,deploy_resources/* writeResource */.ER)(conn, ref, snapshot, ifMatch), isSnapshot);
-}
-/** Removes the incremental-plan state from the environment's record, so that the next plan is full. */
-async function dropRecordState(conn, environment, retry) {
-    const ref = (0,deploy_resources/* refFor */.zh)('namedValue', { name: (0,deploy_provenance/* recordName */.xD)(environment) });
-    const current = await (0,deploy_retry/* withArmRetry */.J6)(() => (0,deploy_resources/* readResource */.R_)(conn, ref), retry);
-    if (!current.exists || typeof current.properties?.value !== 'string')
-        return;
-    let record;
-    try {
-        record = JSON.parse(current.properties.value);
-    }
-    catch {
-        return;
-    }
-    if (!('state' in record))
-        return;
-    delete record.state;
-    await (0,deploy_retry/* withArmRetry */.J6)(() => (0,deploy_resources/* writeResource */.ER)(conn, ref, {
-        displayName: (0,deploy_provenance/* recordName */.xD)(environment),
-        value: JSON.stringify(record),
-        secret: false,
-        tags: ['apim-gogs'],
-    }, current.etag), retry);
-}
-/**
- * Writes the service-level record of the last deployed commit for the environment (named value
- * `apim-gogs-deployment-<environment>`); applyPlan calls it after a deployment that changed something.
- */
-async function writeDeploymentRecord(conn, environment, p, retry, state) {
-    const ref = (0,deploy_resources/* refFor */.zh)('namedValue', { name: (0,deploy_provenance/* recordName */.xD)(environment) });
-    const current = await (0,deploy_retry/* withArmRetry */.J6)(() => (0,deploy_resources/* readResource */.R_)(conn, ref), retry);
-    const value = withRecordState((0,deploy_provenance/* nextRecord */.Pv)(environment, (0,deploy_provenance/* parseRecord */.Hh)(current.properties?.value), p), state);
-    await (0,deploy_retry/* withArmRetry */.J6)(() => (0,deploy_resources/* writeResource */.ER)(conn, ref, { displayName: (0,deploy_provenance/* recordName */.xD)(environment), value, secret: false, tags: ['apim-gogs'] }, current.exists ? current.etag : undefined), retry);
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/blame.ts
@@ -1395,7 +1574,6 @@ var apiops_config = __webpack_require__(143);
 
 
 
-
 /**
  * The resources a plan reads, the scope it ran in, and the state its deployment will record. `desired`
  * is the plan's desired state, in plan order; `values` what it was rendered with.
@@ -1435,10 +1613,10 @@ async function decideScope(o) {
         return full('no environment is set, so APIM holds no deployment record to start from');
     const name = (0,deploy_provenance/* recordName */.xD)(o.environment);
     const local = o.local ?? localChanges(o.repository.root);
-    const live = await (0,deploy_retry/* withArmRetry */.J6)(() => (0,deploy_resources/* readResource */.R_)(o.connection, (0,deploy_resources/* refFor */.zh)('namedValue', { name })), o.retry);
+    const live = o.record ?? (await readDeploymentRecord(o.connection, o.environment, o.retry));
     if (!live.exists)
         return full(`APIM holds no deployment record for '${o.environment}' (named value ${name})`);
-    const record = (0,deploy_provenance/* parseRecord */.Hh)(live.properties?.value);
+    const record = (0,deploy_provenance/* parseRecord */.Hh)(live.value);
     if (!record)
         return full(`the deployment record ${name} cannot be read`);
     const base = record.last.commit;
@@ -1579,6 +1757,7 @@ var workspaces = __webpack_require__(6425);
 
 
 
+
 /**
  * Compares the repository (rendered for the environment) with live APIM and says, per resource, create,
  * update, delete (prune only) or unchanged. Reads only; throws DesiredStateError before any request
@@ -1607,8 +1786,13 @@ async function plan(options) {
     const concurrency = options.readConcurrency ?? DEFAULT_READ_CONCURRENCY;
     const retry = options.retry;
     const all = [...desired.resources].sort(byOrder);
+    const record = options.environment
+        ? await readDeploymentRecord(conn, options.environment, retry)
+        : undefined;
+    const running = activeLease(record);
     const { resources, scope, recordState } = await scopeResources({
         ...options,
+        record,
         request: options.scope,
         prune: options.prune === true,
         desired: all,
@@ -1659,9 +1843,17 @@ async function plan(options) {
         prune: options.prune === true,
         entries,
         summary,
-        warnings: desired.diagnostics.filter((d) => d.severity !== 'error').map((d) => `${d.file}: ${d.message}`),
+        warnings: [
+            ...desired.diagnostics.filter((d) => d.severity !== 'error').map((d) => `${d.file}: ${d.message}`),
+            ...(running
+                ? [
+                    `A deployment of commit ${running.commit} to '${options.environment}' has been running since ${running.since}: this plan may be out of date when it ends, and a deployment of it now is refused.`,
+                ]
+                : []),
+        ],
         scope,
         recordState,
+        record,
     };
 }
 function byOrder(a, b) {
@@ -2874,7 +3066,7 @@ function detectPolicyFormat(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ connectApim)
 /* harmony export */ });
-/* harmony import */ var _deploy_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3959);
+/* harmony import */ var _deploy_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7378);
 
 /** Signs in the way the settings say (lazily: the first ARM request gets the token) and points the SDK at the service. */
 function connectApim(host, azure) {

@@ -16,8 +16,8 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/deploy/index.ts + 12 modules
-var deploy = __webpack_require__(1514);
+// EXTERNAL MODULE: ./src/deploy/index.ts + 13 modules
+var deploy = __webpack_require__(3954);
 // EXTERNAL MODULE: ./src/gogs/client.ts + 1 modules
 var gogs_client = __webpack_require__(4802);
 ;// CONCATENATED MODULE: ./src/gogs/pr-comment.ts

@@ -1577,42 +1577,10 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
-;// CONCATENATED MODULE: ./src/gogs/git.ts
-
-class GitError extends Error {
-    args;
-    result;
-    constructor(args, result) {
-        super(`git ${args[0]} failed (exit ${result.exitCode}): ${lastLines(result.stderr)}`);
-        this.args = args;
-        this.result = result;
-    }
-}
-/**
- * Every git call goes through here (as in actions/checkout): output is captured, never echoed, so
- * nothing git prints reaches the log unfiltered.
- */
-async function git(args, options) {
-    const env = {};
-    for (const [k, v] of Object.entries(process.env))
-        if (v !== undefined)
-            env[k] = v;
-    const result = await exec/* getExecOutput */.H('git', args, {
-        cwd: options.cwd,
-        env: { ...env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'Never', ...options.env },
-        silent: true,
-        ignoreReturnCode: true,
-    });
-    if (result.exitCode !== 0 && !options.allowFailure)
-        throw new GitError(args, result);
-    return result;
-}
-function lastLines(text) {
-    return text.trim().split('\n').slice(-3).join(' | ');
-}
-
 ;// CONCATENATED MODULE: ./src/shared/errors.ts
 /** Exit codes shared by the CLI, the action and the Azure DevOps task (DESIGN.md "Exit codes"). */
 const ExitCode = {
@@ -1646,6 +1614,64 @@ function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
+;// CONCATENATED MODULE: ./src/gogs/git.ts
+
+
+
+
+
+class GitError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        super(`git ${args[0]} failed (exit ${result.exitCode}): ${lastLines(result.stderr)}`);
+        this.args = args;
+        this.result = result;
+    }
+}
+/**
+ * Every git call goes through here (as in actions/checkout, on @actions/exec): output is captured,
+ * never echoed, so nothing git prints reaches the log unfiltered. The checkout itself is one clone
+ * (clone.ts), so the wrapper's few milliseconds per process are paid about once.
+ */
+async function git(args, options) {
+    const env = {};
+    for (const [k, v] of Object.entries(process.env))
+        if (v !== undefined)
+            env[k] = v;
+    Object.assign(env, { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'Never' }, options.env);
+    if (!(await (0,promises_namespaceObject.stat)(options.cwd).catch(() => undefined))) {
+        throw new Error(`git ${args[0]} cannot run: its working directory ${options.cwd} does not exist.`);
+    }
+    const result = await exec/* getExecOutput */.H(gitOnPath(env), args, {
+        cwd: options.cwd,
+        env,
+        silent: true,
+        ignoreReturnCode: true,
+    });
+    if (result.exitCode !== 0 && !options.allowFailure)
+        throw new GitError(args, result);
+    return result;
+}
+/**
+ * git's full path on the PATH of the call's environment (exec then skips its own lookup); a clear
+ * configuration error when it is not there.
+ */
+function gitOnPath(env) {
+    const name = process.platform === 'win32' ? 'git.exe' : 'git';
+    // Windows spells it Path; the copy of the environment is a plain object, case-sensitive.
+    const value = Object.entries(env).find(([k]) => k.toUpperCase() === 'PATH')?.[1] ?? '';
+    for (const dir of value.split((external_node_path_default()).delimiter).filter(Boolean)) {
+        const candidate = external_node_path_default().join(dir, name);
+        if ((0,external_node_fs_namespaceObject.existsSync)(candidate))
+            return candidate;
+    }
+    throw new ConfigurationError('git was not found on the PATH.', 'Install git 2.31 or later on the runner (or agent) and make sure the step can find it on its PATH.');
+}
+function lastLines(text) {
+    return text.trim().split('\n').slice(-3).join(' | ');
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/clean-up.ts
 
 
@@ -1676,8 +1702,6 @@ async function cleanUp(host) {
     return 0;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
