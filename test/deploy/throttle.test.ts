@@ -90,3 +90,25 @@ describe('a 429 from a service that sends no remaining counts', () => {
     expect(await clock.run(work, 60_000)).toBeLessThan(1000);
   });
 });
+
+describe('a 429 from a service whose remaining counts are large', () => {
+  it.each([
+    ['a huge bucket (the soak’s unlimited budget)', 1_000_000_000],
+    ['an ARM-sized bucket', 12_000],
+  ])('%s: holds for the Retry-After, not until the bucket refills to its reserve', async (_n, remaining) => {
+    const clock = new VirtualClock();
+    const bucket = new BucketEstimate('reads', clock.now, clock.sleep);
+    const work = (async () => {
+      await bucket.acquire();
+      bucket.settle(remaining, 200);
+      await bucket.acquire();
+      bucket.settle(undefined, 429, 1000);
+      await bucket.acquire();
+      bucket.settle(remaining - 2, 200);
+      return clock.now();
+    })();
+    // Before the fix a 429 set the estimate to 0, below a reserve of 2% of the largest count seen:
+    // 20 million tokens at 25/s, so the third read waited for days (the soak hung on it).
+    expect(await clock.run(work, 600_000)).toBeLessThan(5_000);
+  });
+});
