@@ -87,10 +87,12 @@ class BucketEstimate {
         const at = this.now();
         if (status === 429) {
             this.blockedUntil = Math.max(this.blockedUntil, at + (retryAfterMs ?? 1000));
-            // Only a bucket ARM has described can be estimated: with no count ever seen, an empty estimate
-            // capped at the highest count (none) would never refill. Then the Retry-After hold is all.
+            // ARM's bucket is empty; after the hold it has refilled by the hold's worth, and requests go at
+            // the refill's pace. The estimate restarts at the reserve, not at 0: the reserve grows with the
+            // largest count seen (2%), and refilling to it from 0 took days for a large bucket (the soak hung).
+            // Only a bucket ARM has described can be estimated: with no count ever seen, the hold is all.
             if (this.highest > 0)
-                this.sync(at, 0);
+                this.sync(at, this.reserve());
             else
                 this.pending = this.inFlight;
             return;
