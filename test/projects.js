@@ -26,6 +26,7 @@ export const BED_TESTS = [
   'test/deploy/rollback.test.ts',
   'test/deploy/rollback-third-party.test.ts',
   'test/deploy/deployment-lease.test.ts',
+  'test/deploy/arm-outage.test.ts',
   'test/deploy/process-exit.test.ts',
   'test/soak/**/*.test.ts',
   'test/deploy/redaction.test.ts',

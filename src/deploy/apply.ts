@@ -417,6 +417,9 @@ async function rollbackOne(
     } catch (err) {
       if (err instanceof ConcurrentChange && round < 2)
         return rollbackOne(conn, d, provenance, retry, givenUp, round + 1);
+      // The fence itself failed (its long-running operation failed, say): what counts is what APIM
+      // holds. The old content is restored whatever the fence did; anything else is named.
+      if (!(err instanceof ConcurrentChange) && isSnapshot(await read())) return false;
       throw err;
     }
   };

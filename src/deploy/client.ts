@@ -249,5 +249,21 @@ export function explainArmError(err: unknown, target: ServiceTarget): unknown {
       'Check subscription-id, resource-group and service-name.',
     );
   }
+  // Throttling or an outage that outlasted every retry is Azure's, not a bug: say so, and that
+  // nothing was written by this call.
+  const unreachable =
+    !info.status &&
+    /REQUEST_TIMEOUT|ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up/i.test(
+      `${(err as { code?: string })?.code ?? ''} ${info.message}`,
+    );
+  if (info.status === 429 || (info.status ?? 0) >= 500 || unreachable) {
+    const what = info.status
+      ? `kept answering ${info.status}${info.code ? ` ${info.code}` : ''}`
+      : 'kept failing';
+    return new ConfigurationError(
+      `ARM ${what} for ${where} after every retry: ${info.message}`,
+      'This is on Azure’s side (throttling or an outage) and nothing was changed in APIM: run the step again later.',
+    );
+  }
   return err;
 }

@@ -190,6 +190,12 @@ describe('a write given up on (no answer in time) that lands late does not undo 
         { kind: 'error', status: 500, method: 'PUT', path: '/policies/policy', times: 0 },
       ],
     ],
+    [
+      // The forward write's long-running operation fails, and so does the rollback's fence of it:
+      // APIM still holds the old content, so nothing is left changed (it was named before).
+      'an update whose long-running operation failed, and the fence’s too',
+      [{ kind: 'lroFailed', method: 'PUT', path: '/namedValues/env-name', times: 2 }],
+    ],
   ])('%s: exit 3, and APIM still at the old commit once APIM has finished it', async (_name, faults) => {
     // A request timeout long enough for the bed's other requests on a busy machine, shorter than the slow answers.
     const { bed, result, settled } = await deployBWith(faults, 1000);
