@@ -360,6 +360,16 @@ function explainArmError(err, target) {
         /service|resource group|subscription/i.test(info.message)) {
         return new errors/* ConfigurationError */.j1(`${where} was not found: ${info.message}`, 'Check subscription-id, resource-group and service-name.');
     }
+    // Throttling or an outage that outlasted every retry is Azure's, not a bug: say so, and that
+    // nothing was written by this call.
+    const unreachable = !info.status &&
+        /REQUEST_TIMEOUT|ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up/i.test(`${err?.code ?? ''} ${info.message}`);
+    if (info.status === 429 || (info.status ?? 0) >= 500 || unreachable) {
+        const what = info.status
+            ? `kept answering ${info.status}${info.code ? ` ${info.code}` : ''}`
+            : 'kept failing';
+        return new errors/* ConfigurationError */.j1(`ARM ${what} for ${where} after every retry: ${info.message}`, 'This is on Azure’s side (throttling or an outage) and nothing was changed in APIM: run the step again later.');
+    }
     return err;
 }
 
@@ -1282,6 +1292,10 @@ givenUp, round = 0) {
         catch (err) {
             if (err instanceof ConcurrentChange && round < 2)
                 return rollbackOne(conn, d, provenance, retry, givenUp, round + 1);
+            // The fence itself failed (its long-running operation failed, say): what counts is what APIM
+            // holds. The old content is restored whatever the fence did; anything else is named.
+            if (!(err instanceof ConcurrentChange) && isSnapshot(await read()))
+                return false;
             throw err;
         }
     };
