@@ -223,6 +223,14 @@ export function armErrorInfo(err: unknown): ArmErrorInfo {
  * The user's mistakes among ARM errors, as ConfigurationErrors that say what to do: no role on the
  * service (403 AuthorizationFailed), a token ARM refuses (401), a service that does not exist.
  */
+const CONNECTION_FAILED =
+  /REQUEST_TIMEOUT|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|other side closed|UND_ERR|terminated/i;
+
+/** A request that got no answer: the connection failed, was dropped, or timed out. */
+export function connectionFailed(err: unknown): boolean {
+  return CONNECTION_FAILED.test(`${(err as { code?: string })?.code ?? ''} ${armErrorInfo(err).message}`);
+}
+
 export function explainArmError(err: unknown, target: ServiceTarget): unknown {
   if (err instanceof ConfigurationError) return err;
   const info = armErrorInfo(err);
@@ -251,12 +259,7 @@ export function explainArmError(err: unknown, target: ServiceTarget): unknown {
   }
   // Throttling or an outage that outlasted every retry is Azure's, not a bug: say so, and that
   // nothing was written by this call.
-  const unreachable =
-    !info.status &&
-    /REQUEST_TIMEOUT|ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up/i.test(
-      `${(err as { code?: string })?.code ?? ''} ${info.message}`,
-    );
-  if (info.status === 429 || (info.status ?? 0) >= 500 || unreachable) {
+  if (info.status === 429 || (info.status ?? 0) >= 500 || (!info.status && connectionFailed(err))) {
     const what = info.status
       ? `kept answering ${info.status}${info.code ? ` ${info.code}` : ''}`
       : 'kept failing';

@@ -193,13 +193,22 @@ function recordObject(value: string | undefined, environment: string): Record<st
   return { environment };
 }
 
+/**
+ * The lease in a record, when it has the shape apim-gogs writes. The record is live APIM content
+ * (anyone with access may write it), and its commit and times reach logs and summaries: a lease of
+ * any other shape is not one apim-gogs took, and is ignored.
+ */
 function leaseIn(value: string | undefined): DeploymentLease | undefined {
   const lease = (recordObject(value, '') as { lease?: Partial<DeploymentLease> }).lease;
-  return lease &&
-    typeof lease.run === 'string' &&
-    typeof lease.commit === 'string' &&
-    typeof lease.since === 'string' &&
-    typeof lease.until === 'string'
-    ? (lease as DeploymentLease)
-    : undefined;
+  if (!lease || typeof lease.run !== 'string' || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(lease.commit ?? ''))
+    return undefined;
+  const since = isoTime(lease.since);
+  const until = isoTime(lease.until);
+  return since && until ? { run: lease.run, commit: lease.commit!, since, until } : undefined;
+}
+
+function isoTime(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value)) return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }

@@ -1,5 +1,5 @@
 import { withRetry } from '../shared/retry.js';
-import { armErrorInfo } from './client.js';
+import { armErrorInfo, connectionFailed } from './client.js';
 
 /**
  * Retries for ARM calls: 429 (Retry-After when present, backoff when not), 500, 502, 503, 504,
@@ -15,9 +15,6 @@ export interface ArmRetryOptions {
   onRetry?: (attempt: number, delayMs: number, reason: string) => void;
 }
 
-const TRANSIENT_NETWORK =
-  /REQUEST_TIMEOUT|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|other side closed|UND_ERR|terminated/i;
-
 export function isTransient(err: unknown): boolean {
   const info = armErrorInfo(err);
   if (
@@ -30,10 +27,7 @@ export function isTransient(err: unknown): boolean {
     return true;
   }
   if (info.status === 409 && info.code === 'PessimisticConcurrencyConflict') return true;
-  if (!info.status) {
-    const code = (err as { code?: string })?.code ?? '';
-    return TRANSIENT_NETWORK.test(`${code} ${info.message}`);
-  }
+  if (!info.status) return connectionFailed(err);
   return false;
 }
 

@@ -119,6 +119,17 @@ describe('the deployment lease', () => {
     expect(r.parsed.lease).toBeUndefined();
   });
 
+  it('a lease of another shape in the live record (anyone may write it) is ignored, its text never shown', async () => {
+    const hostile = '::error::pwned\n<img src=x onerror=alert(1)> ##vso[task.complete result=Succeeded]';
+    await leaveLease(new Date(Date.now() + 30 * 60_000).toISOString(), hostile);
+    const plan = await planOf(B, commitB);
+    expect(plan.warnings.join('\n')).not.toMatch(/pwned|<img|##vso/);
+    const result = await deploy(plan);
+    expect(result.exitCode).toBe(0);
+    expect(JSON.stringify(result)).not.toMatch(/pwned|<img|##vso/);
+    expect((await record()).parsed.lease).toBeUndefined();
+  });
+
   it('a failed deployment releases the lease and the record still names the old commit', async () => {
     bed.emu.addFault({ kind: 'error', status: 500, method: 'PUT', path: '/policies/policy', times: 0 });
     const result = await deploy(await planOf(B, commitB));
@@ -132,12 +143,12 @@ describe('the deployment lease', () => {
 });
 
 /** The record as a run killed in the middle of a deployment leaves it: holding the lease. */
-async function leaveLease(until: string): Promise<void> {
+async function leaveLease(until: string, commit = 'd'.repeat(40)): Promise<void> {
   const conn = bed.connect();
   const now = await readDeploymentRecord(conn, ENV);
   const value = JSON.stringify({
     ...(JSON.parse(now.value ?? '{}') as object),
-    lease: { run: 'killed-run', commit: 'd'.repeat(40), since: new Date().toISOString(), until },
+    lease: { run: 'killed-run', commit, since: new Date().toISOString(), until },
   });
   await writeResource(
     conn,
