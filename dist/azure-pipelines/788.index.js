@@ -11,6 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   uF: () => (/* binding */ ApimConnection),
   OZ: () => (/* binding */ ArmTimeoutError),
   Dv: () => (/* binding */ armErrorInfo),
+  Up: () => (/* binding */ connectionFailed),
   SU: () => (/* binding */ explainArmError),
   ao: () => (/* binding */ isWrite)
 });
@@ -344,6 +345,11 @@ function armErrorInfo(err) {
  * The user's mistakes among ARM errors, as ConfigurationErrors that say what to do: no role on the
  * service (403 AuthorizationFailed), a token ARM refuses (401), a service that does not exist.
  */
+const CONNECTION_FAILED = /REQUEST_TIMEOUT|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|other side closed|UND_ERR|terminated/i;
+/** A request that got no answer: the connection failed, was dropped, or timed out. */
+function connectionFailed(err) {
+    return CONNECTION_FAILED.test(`${err?.code ?? ''} ${armErrorInfo(err).message}`);
+}
 function explainArmError(err, target) {
     if (err instanceof errors/* ConfigurationError */.j1)
         return err;
@@ -362,9 +368,7 @@ function explainArmError(err, target) {
     }
     // Throttling or an outage that outlasted every retry is Azure's, not a bug: say so, and that
     // nothing was written by this call.
-    const unreachable = !info.status &&
-        /REQUEST_TIMEOUT|ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up/i.test(`${err?.code ?? ''} ${info.message}`);
-    if (info.status === 429 || (info.status ?? 0) >= 500 || unreachable) {
+    if (info.status === 429 || (info.status ?? 0) >= 500 || (!info.status && connectionFailed(err))) {
         const what = info.status
             ? `kept answering ${info.status}${info.code ? ` ${info.code}` : ''}`
             : 'kept failing';
@@ -962,15 +966,24 @@ function recordObject(value, environment) {
     }
     return { environment };
 }
+/**
+ * The lease in a record, when it has the shape apim-gogs writes. The record is live APIM content
+ * (anyone with access may write it), and its commit and times reach logs and summaries: a lease of
+ * any other shape is not one apim-gogs took, and is ignored.
+ */
 function leaseIn(value) {
     const lease = recordObject(value, '').lease;
-    return lease &&
-        typeof lease.run === 'string' &&
-        typeof lease.commit === 'string' &&
-        typeof lease.since === 'string' &&
-        typeof lease.until === 'string'
-        ? lease
-        : undefined;
+    if (!lease || typeof lease.run !== 'string' || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(lease.commit ?? ''))
+        return undefined;
+    const since = isoTime(lease.since);
+    const until = isoTime(lease.until);
+    return since && until ? { run: lease.run, commit: lease.commit, since, until } : undefined;
+}
+function isoTime(value) {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value))
+        return undefined;
+    const t = Date.parse(value);
+    return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
 // EXTERNAL MODULE: ./src/deploy/concurrency.ts
@@ -2752,7 +2765,6 @@ function writableProperties(kind, props) {
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9737);
 
 
-const TRANSIENT_NETWORK = /REQUEST_TIMEOUT|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|other side closed|UND_ERR|terminated/i;
 function isTransient(err) {
     const info = (0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .armErrorInfo */ .Dv)(err);
     if (info.status === 429 ||
@@ -2764,10 +2776,8 @@ function isTransient(err) {
     }
     if (info.status === 409 && info.code === 'PessimisticConcurrencyConflict')
         return true;
-    if (!info.status) {
-        const code = err?.code ?? '';
-        return TRANSIENT_NETWORK.test(`${code} ${info.message}`);
-    }
+    if (!info.status)
+        return (0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .connectionFailed */ .Up)(err);
     return false;
 }
 /** Whether the request may have reached the server and been applied (the outcome is unknown). */
